@@ -1,0 +1,5 @@
+namespace Microsoft.Azure.Functions.Worker;
+
+public static class Placeholder
+{
+}

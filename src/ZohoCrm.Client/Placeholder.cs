@@ -1,0 +1,6 @@
+namespace ZohoCrm.Client;
+
+/// <summary>Placeholder.</summary>
+public static class Placeholder
+{
+}

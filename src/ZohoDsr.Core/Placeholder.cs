@@ -1,0 +1,5 @@
+namespace ZohoDsr.Core;
+
+public static class Placeholder
+{
+}
