@@ -1,0 +1,18 @@
+namespace ZohoCrm.Client;
+
+/// <summary>A snapshot of one org's client-side budget: calls and credits this client spent, calls in flight.</summary>
+/// <param name="Calls">API calls sent (token calls excluded).</param>
+/// <param name="CreditsUsed">API credits those calls cost, by Zoho's credit table.</param>
+/// <param name="InFlight">Calls in flight now.</param>
+/// <param name="PeakInFlight">The most calls in flight at once.</param>
+/// <param name="Throttled">429 answers received.</param>
+/// <param name="Limits">The edition's limits.</param>
+/// <param name="BudgetFraction">The fraction of the limits callers should stay under.</param>
+public sealed record ZohoUsage(long Calls, long CreditsUsed, int InFlight, int PeakInFlight, long Throttled, ZohoEditionLimits Limits, double BudgetFraction)
+{
+    /// <summary>Calls in flight allowed under the budget fraction (at least 1).</summary>
+    public int ConcurrencyBudget => Math.Max(1, (int)Math.Floor(Limits.Concurrency * BudgetFraction));
+
+    /// <summary>Daily credits allowed under the budget fraction.</summary>
+    public long CreditBudget => (long)Math.Floor(Limits.DailyCredits * BudgetFraction);
+}

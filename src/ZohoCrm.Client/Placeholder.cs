@@ -1,6 +1,0 @@
-namespace ZohoCrm.Client;
-
-/// <summary>Placeholder.</summary>
-public static class Placeholder
-{
-}

@@ -1,0 +1,10 @@
+using ZohoDsr.Core.Contracts;
+
+namespace ZohoDsr.Core.Activities;
+
+/// <summary>Every record's outcome (Deleted / NotFound / Failed with Zoho's code).</summary>
+public sealed record DeleteBatchResult(string Module, IReadOnlyList<RecordOutcome> Outcomes) : IZohoActivityResult
+{
+    public ApiSpend Spend { get; init; } = ApiSpend.None;
+    public ActivityThrottle? Throttled { get; init; }
+}

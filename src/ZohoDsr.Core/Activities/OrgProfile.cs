@@ -1,0 +1,29 @@
+namespace ZohoDsr.Core.Activities;
+
+/// <summary>The org resolved for one request: GDPR setting, API version, budgets, and the modules to work on.</summary>
+public sealed record OrgProfile : IZohoActivityResult
+{
+    public required string OrgId { get; init; }
+    public bool PrivacySettings { get; init; }
+
+    /// <summary>2 or 8.</summary>
+    public int ApiVersion { get; init; }
+
+    /// <summary>Calls in flight allowed for this org (the edition's concurrency × the budget fraction).</summary>
+    public int ConcurrencyBudget { get; init; }
+
+    /// <summary>Credits per rolling 24 hours allowed (the edition's × the budget fraction).</summary>
+    public long CreditBudget { get; init; }
+
+    public IReadOnlyList<ModuleProfile> ParentModules { get; init; } = [];
+    public IReadOnlyList<RelatedModuleProfile> RelatedModules { get; init; } = [];
+
+    /// <summary>Modules this request may delete from: the deletable list ∩ the request's selection.</summary>
+    public IReadOnlyList<string> DeletableModules { get; init; } = [];
+
+    /// <summary>Modules found but not deletable, or not selected: reported as skipped.</summary>
+    public IReadOnlyList<string> NotDeletableModules { get; init; } = [];
+
+    public ApiSpend Spend { get; init; } = ApiSpend.None;
+    public ActivityThrottle? Throttled { get; init; }
+}

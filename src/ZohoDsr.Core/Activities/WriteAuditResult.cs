@@ -1,0 +1,3 @@
+namespace ZohoDsr.Core.Activities;
+
+public sealed record WriteAuditResult(string Location, int Appended);

@@ -1,0 +1,46 @@
+namespace ZohoDsr.Core.Configuration;
+
+/// <summary>
+/// The product's settings (section <c>ZohoDsr</c>). Per-org module lists may override the defaults under
+/// <c>Zoho:Orgs:{orgId}:ParentModules</c>, <c>:RelatedModules</c>, <c>:DeletableModules</c>.
+/// Secrets (the webhook signing secret) arrive as configuration resolved from Key Vault references in Azure.
+/// </summary>
+public sealed class DsrOptions
+{
+    public const string SectionName = "ZohoDsr";
+
+    /// <summary>Where the subject is searched: parent modules (Search/COQL by email).</summary>
+    public List<string> ParentModules { get; set; } = ["Contacts", "Leads", "Cases"];
+
+    /// <summary>Modules whose records belong to the subject through a matched contact's id (the seed's list).</summary>
+    public List<string> RelatedModules { get; set; } = ["Activities", "Calls", "Quotes", "Invoices", "Purchase_Orders", "Sales_Orders", "Tasks"];
+
+    /// <summary>Modules a delete request may delete from (the seed's list).</summary>
+    public List<string> DeletableModules { get; set; } = ["Contacts", "Leads", "Cases", "Calls", "Quotes", "Tasks", "Invoices"];
+
+    public WebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>How long a <c>requireApproval</c> request waits for approve / reject before it fails. Default: 72 hours.</summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Days after which finished instances' history, exports and audit logs are purged. Default: 30.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Throttling backoff: first delay, cap, and attempts per activity before the request fails.</summary>
+    public TimeSpan ThrottleBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan ThrottleMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int ThrottleMaxAttempts { get; set; } = 12;
+
+    /// <summary>Lease of rate-gate permits (returned when a holder crashes). Default: 5 minutes.</summary>
+    public TimeSpan GateLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public ExportOptions Exports { get; set; } = new();
+
+    /// <summary>Key Vault holding <c>zoho-{orgId}-client-secret</c>, <c>zoho-{orgId}-refresh-token</c> and the cached access token.</summary>
+    public Uri? KeyVaultUri { get; set; }
+
+    /// <summary>The Durable task hub name (ZohoDsr.Functions; host.json reads <c>%ZohoDsr__TaskHub%</c>).</summary>
+    public string TaskHub { get; set; } = "ZohoDsr";
+}

@@ -1,0 +1,30 @@
+namespace ZohoDsr.Core.Contracts;
+
+/// <summary>The orchestration's output: the whole outcome of one request (ids and counts, no record contents).</summary>
+public sealed record DsrResult
+{
+    public required string RequestId { get; init; }
+    public required string OrgId { get; init; }
+    public required DsrRequestType Type { get; init; }
+    public required DsrStatus Status { get; init; }
+    public bool DryRun { get; init; }
+    public IReadOnlyList<ModuleOutcome> Modules { get; init; } = [];
+    public IReadOnlyList<RecordOutcome> Records { get; init; } = [];
+
+    /// <summary>Access: where the export is (a blob URI or a local path).</summary>
+    public string? ExportLocation { get; init; }
+
+    /// <summary>Delete: Zoho keeps soft-deleted records in its recycle bin for 60 days, until this date (UTC).</summary>
+    public DateTimeOffset? RecycleBinRetainedUntil { get; init; }
+
+    /// <summary>Delete: whether the records were also purged from the recycle bin.</summary>
+    public bool RecycleBinPurged { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public long ApiCalls { get; init; }
+    public long CreditsUsed { get; init; }
+
+    /// <summary>Why the request failed or was canceled / rejected, without personal data.</summary>
+    public string? Error { get; init; }
+}

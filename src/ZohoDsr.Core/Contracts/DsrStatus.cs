@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace ZohoDsr.Core.Contracts;
+
+/// <summary>Where a request stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DsrStatus>))]
+public enum DsrStatus
+{
+    Pending,
+    Running,
+    AwaitingApproval,
+    Completed,
+    Failed,
+    Canceled,
+}

@@ -1,0 +1,21 @@
+using ZohoDsr.Core.Orchestration;
+
+namespace ZohoDsr.Core.Http;
+
+/// <summary>
+/// The engine behind the HTTP contract: ZohoDsr.Functions adapts DurableTaskClient, the local host the in-process engine.
+/// </summary>
+public interface IDsrInstanceClient
+{
+    Task<DsrInstanceState?> GetAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Starts <see cref="OrchestrationNames.DsrOrchestration"/> with this instance id.</summary>
+    Task StartAsync(string instanceId, DsrOrchestrationInput input, CancellationToken cancellationToken);
+
+    Task RaiseEventAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken);
+
+    Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The engine's management URIs for an instance (Durable's check-status payload), built from the request's URL.</summary>
+    DsrManagementUris GetManagementUris(string instanceId, string requestId, string orgId, Uri requestUrl);
+}

@@ -1,5 +1,0 @@
-namespace ZohoDsr.Core;
-
-public static class Placeholder
-{
-}

@@ -1,0 +1,3 @@
+namespace ZohoDsr.Core.RateGate;
+
+public sealed record GateLease(int Permits, DateTime ExpiresAt, long EstimatedCredits);
