@@ -1,0 +1,11 @@
+namespace ZohoCrm.Simulator;
+
+internal enum FaultKind
+{
+    None,
+    TooManyRequests,
+    InternalError,
+    ServiceUnavailable,
+    Timeout,
+    DropConnection,
+}

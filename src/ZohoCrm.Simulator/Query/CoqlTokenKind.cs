@@ -1,0 +1,10 @@
+namespace ZohoCrm.Simulator.Query;
+
+internal enum CoqlTokenKind
+{
+    Identifier,
+    String,
+    Number,
+    Symbol,
+    End,
+}

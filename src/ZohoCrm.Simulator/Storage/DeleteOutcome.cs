@@ -1,0 +1,8 @@
+namespace ZohoCrm.Simulator.Storage;
+
+internal enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    Locked,
+}
