@@ -1,15 +1,77 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ZohoCrm.Client;
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Engine;
+using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Http;
 
 namespace ZohoDsr.Core;
 
 /// <summary>Registers the product's logic for either host.</summary>
 public static class DsrCoreServiceCollectionExtensions
 {
+    /// <summary>Time allowed for one callback delivery attempt.</summary>
+    public static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Binds and validates <see cref="Configuration.DsrOptions"/> (section <c>ZohoDsr</c>), adds the Zoho client
     /// (<c>AddZohoCrmClient</c>), every activity handler, the activity dispatcher used by the in-process engine, the
     /// <see cref="Http.DsrHttpApi"/>, and the export store chosen by <c>ZohoDsr:Exports:Kind</c>.
     /// The host registers its <see cref="Http.IDsrInstanceClient"/> and, optionally, its own token store.
     /// </summary>
-    public static IServiceCollection AddZohoDsrCore(this IServiceCollection services) => throw new NotImplementedException();
+    public static IServiceCollection AddZohoDsrCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DsrOptions>().BindConfiguration(DsrOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsrOptions>, DsrOptionsValidator>());
+        services.AddZohoCrmClient();
+
+        services.TryAddSingleton<IExportStore>(sp => CreateExportStore(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Exports));
+        services.TryAddSingleton<AuditWriter>();
+        services.TryAddSingleton<ActivityZohoClients>();
+
+        services.TryAddTransient<ResolveOrgHandler>();
+        services.TryAddTransient<FindInModuleHandler>();
+        services.TryAddTransient<FindRelatedHandler>();
+        services.TryAddTransient<ExportRecordsHandler>();
+        services.TryAddTransient<FinalizeExportHandler>();
+        services.TryAddTransient<DeleteBatchHandler>();
+        services.TryAddTransient<VerifyDeletedHandler>();
+        services.TryAddTransient<PurgeRecycleBinHandler>();
+        services.TryAddTransient<WriteAuditHandler>();
+        services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout).RemoveAllLoggers();
+
+        services.TryAddSingleton<IActivityDispatcher, ActivityDispatcher>();
+        services.TryAddTransient<DsrHttpApi>();
+        return services;
+    }
+
+    /// <summary>The export store <paramref name="exports"/> describes (<c>Blob</c> or <c>LocalFolder</c>).</summary>
+    public static IExportStore CreateExportStore(ExportOptions exports)
+    {
+        ArgumentNullException.ThrowIfNull(exports);
+        if (string.Equals(exports.Kind, ExportKinds.LocalFolder, StringComparison.OrdinalIgnoreCase))
+        {
+            return new LocalFolderExportStore(exports.LocalPath);
+        }
+
+        if (!string.Equals(exports.Kind, ExportKinds.Blob, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{DsrOptions.SectionName}:Exports:Kind must be '{ExportKinds.Blob}' or '{ExportKinds.LocalFolder}'.");
+        }
+
+        BlobServiceClient service = !string.IsNullOrWhiteSpace(exports.ConnectionString)
+            ? new BlobServiceClient(exports.ConnectionString)
+            : exports.BlobServiceUri is { } uri
+                ? new BlobServiceClient(uri, new DefaultAzureCredential())
+                : throw new InvalidOperationException($"{DsrOptions.SectionName}:Exports:BlobServiceUri or {DsrOptions.SectionName}:Exports:ConnectionString is required when {DsrOptions.SectionName}:Exports:Kind is Blob.");
+        return new BlobExportStore(service.GetBlobContainerClient(exports.Container));
+    }
 }

@@ -5,6 +5,13 @@ namespace ZohoDsr.Core.Activities;
 /// <param name="Candidates">Records Zoho returned before exact filtering (look-alikes included).</param>
 public sealed record FindRecordsResult(string Module, IReadOnlyList<string> RecordIds, string Method, int Candidates) : IZohoActivityResult
 {
+    /// <summary>
+    /// Only for the pseudo-module <c>Activities</c> (whose rows are Calls, Tasks and Events): each real module and its ids
+    /// among <see cref="RecordIds"/>. Export and delete must use these real modules; Zoho deletes nothing by <c>Activities</c>.
+    /// Rows whose kind Zoho does not say are left out (never deleted under a guessed module).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RecordIdsByModule { get; init; }
+
     public ApiSpend Spend { get; init; } = ApiSpend.None;
     public ActivityThrottle? Throttled { get; init; }
 }

@@ -1,3 +1,5 @@
+using ZohoDsr.Core.Orchestration;
+
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>The org resolved for one request: GDPR setting, API version, budgets, and the modules to work on.</summary>
@@ -23,6 +25,12 @@ public sealed record OrgProfile : IZohoActivityResult
 
     /// <summary>Modules found but not deletable, or not selected: reported as skipped.</summary>
     public IReadOnlyList<string> NotDeletableModules { get; init; } = [];
+
+    /// <summary>
+    /// The orchestration's settings from <c>DsrOptions</c> (<see cref="OrchestrationSettings.FromOptions"/>): approval
+    /// timeout, throttle backoff, gate lease, retries. The orchestration cannot read configuration itself.
+    /// </summary>
+    public OrchestrationSettings Settings { get; init; } = OrchestrationSettings.Default;
 
     public ApiSpend Spend { get; init; } = ApiSpend.None;
     public ActivityThrottle? Throttled { get; init; }

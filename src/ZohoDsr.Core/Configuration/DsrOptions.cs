@@ -38,6 +38,12 @@ public sealed class DsrOptions
 
     public ExportOptions Exports { get; set; } = new();
 
+    /// <summary>
+    /// Whether a parent module with a restricted (private) email field is scanned record by record with
+    /// <c>include=private_fields</c> (1 call per record): the only way to match a restricted value. Default: true.
+    /// </summary>
+    public bool ScanRestrictedEmailFields { get; set; } = true;
+
     /// <summary>Key Vault holding <c>zoho-{orgId}-client-secret</c>, <c>zoho-{orgId}-refresh-token</c> and the cached access token.</summary>
     public Uri? KeyVaultUri { get; set; }
 

@@ -25,6 +25,12 @@ public sealed record DsrResult
     public long ApiCalls { get; init; }
     public long CreditsUsed { get; init; }
 
+    /// <summary>The org's GDPR compliance setting (<c>privacy_settings</c>) when resolved; false does not stop a request.</summary>
+    public bool? PrivacySettings { get; init; }
+
+    /// <summary>Whether the callback was delivered (null: no callback URL). A failed delivery does not fail the request.</summary>
+    public bool? CallbackDelivered { get; init; }
+
     /// <summary>Why the request failed or was canceled / rejected, without personal data.</summary>
     public string? Error { get; init; }
 }

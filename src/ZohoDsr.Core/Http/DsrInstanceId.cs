@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ZohoDsr.Core.Http;
 
 /// <summary>
@@ -6,5 +9,15 @@ namespace ZohoDsr.Core.Http;
 /// </summary>
 public static class DsrInstanceId
 {
-    public static string For(string orgId, string requestId) => throw new NotImplementedException();
+    /// <summary>The prefix of every DSR instance id.</summary>
+    public const string Prefix = "dsr-";
+
+    /// <summary><c>dsr-</c> + the first 32 lowercase hex digits of SHA-256(orgId + "\n" + requestId).</summary>
+    public static string For(string orgId, string requestId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orgId);
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(orgId + "\n" + requestId));
+        return Prefix + Convert.ToHexStringLower(hash, 0, 16);
+    }
 }

@@ -10,6 +10,14 @@ namespace ZohoDsr.Core.Orchestration;
 /// </summary>
 public static class DsrOrchestration
 {
+    /// <summary>
+    /// Runs the request to its end and returns its outcome. A failed step does not throw: the result says
+    /// <see cref="DsrStatus.Failed"/> with an error naming the activity and module; only termination (cancellation) escapes.
+    /// </summary>
     public static Task<DsrResult> RunAsync(IDsrOrchestrationContext context, DsrOrchestrationInput input)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        return new DsrWorkflow(context, input).RunAsync();
+    }
 }

@@ -24,5 +24,8 @@ public sealed record DsrOrchestrationInput
     /// <summary>When the intake system's webhook was accepted.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>Settings fixed at submission; null means those the org profile brings (<see cref="Activities.OrgProfile.Settings"/>).</summary>
+    public OrchestrationSettings? Settings { get; init; }
+
     public override string ToString() => $"DsrOrchestrationInput {{ RequestId = {RequestId}, OrgId = {OrgId}, Type = {Type} }}";
 }

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Exports;
+
+namespace ZohoDsr.Core.Activities;
+
+/// <summary>
+/// Joins a request's export parts into its one export file
+/// <c>{"requestId", "orgId", "generatedAt", "modules": {"Contacts": [...], ...}}</c>, then deletes the parts.
+/// Retry-safe: when parts are gone because an earlier attempt finished the file, that file is the answer.
+/// </summary>
+public sealed class FinalizeExportHandler(
+    IExportStore store,
+    AuditWriter audit,
+    TimeProvider timeProvider,
+    ILogger<FinalizeExportHandler> logger)
+{
+    public async Task<FinalizeExportResult> HandleAsync(FinalizeExportInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var parts = new List<JsonDocument>();
+        try
+        {
+            bool anyMissing = false;
+            foreach (string partName in input.PartNames.Distinct(StringComparer.Ordinal))
+            {
+                BinaryData? content = await store.ReadPartAsync(input.OrgId, input.RequestId, partName, cancellationToken).ConfigureAwait(false);
+                if (content is null)
+                {
+                    anyMissing = true;
+                    continue;
+                }
+
+                parts.Add(JsonDocument.Parse(content.ToMemory()));
+            }
+
+            if (anyMissing)
+            {
+                int? existing = await CountExistingAsync(input, cancellationToken).ConfigureAwait(false);
+                if (existing is int count)
+                {
+                    return new FinalizeExportResult(store.GetExportLocation(input.OrgId, input.RequestId), count);
+                }
+
+                throw new InvalidOperationException($"Export parts of request '{input.RequestId}' are missing and no export was written.");
+            }
+
+            var byModule = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (JsonDocument part in parts)
+            {
+                string module = part.RootElement.GetProperty("module").GetString() ?? "Unknown";
+                if (!byModule.TryGetValue(module, out List<JsonElement>? list))
+                {
+                    byModule[module] = list = [];
+                    order.Add(module);
+                }
+
+                list.AddRange(part.RootElement.GetProperty("records").EnumerateArray());
+            }
+
+            int records = byModule.Values.Sum(l => l.Count);
+            DateTimeOffset generatedAt = timeProvider.GetUtcNow();
+            string location = await store.WriteExportAsync(
+                input.OrgId,
+                input.RequestId,
+                async (stream, ct) =>
+                {
+                    await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                    writer.WriteStartObject();
+                    writer.WriteString("requestId", input.RequestId);
+                    writer.WriteString("orgId", input.OrgId);
+                    writer.WriteString("generatedAt", generatedAt);
+                    writer.WriteNumber("records", records);
+                    writer.WriteStartObject("modules");
+                    foreach (string module in order)
+                    {
+                        writer.WriteStartArray(module);
+                        foreach (JsonElement record in byModule[module])
+                        {
+                            record.WriteTo(writer);
+                        }
+
+                        writer.WriteEndArray();
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    await writer.FlushAsync(ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            await store.DeletePartsAsync(input.OrgId, input.RequestId, cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(input.OrgId, input.RequestId, [new AuditEntry(generatedAt, "export-finalize", null, records, "ok")], cancellationToken).ConfigureAwait(false);
+            Log.ExportFinalized(logger, input.RequestId, input.OrgId, records, $"{order.Count} modules");
+            return new FinalizeExportResult(location, records);
+        }
+        finally
+        {
+            foreach (JsonDocument part in parts)
+            {
+                part.Dispose();
+            }
+        }
+    }
+
+    private async Task<int?> CountExistingAsync(FinalizeExportInput input, CancellationToken cancellationToken)
+    {
+        Stream? stream = await store.OpenExportAsync(input.OrgId, input.RequestId, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            using JsonDocument export = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return export.RootElement.GetProperty("modules").EnumerateObject().Sum(m => m.Value.GetArrayLength());
+        }
+    }
+}

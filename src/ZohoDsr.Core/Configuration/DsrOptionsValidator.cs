@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+
+namespace ZohoDsr.Core.Configuration;
+
+/// <summary>Validates <see cref="DsrOptions"/> on start; every failure names its configuration key.</summary>
+public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
+{
+    private const string Section = DsrOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, DsrOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Webhook.SigningSecret))
+        {
+            failures.Add($"{Section}:Webhook:SigningSecret is required: the shared HMAC secret of the intake webhook (a Key Vault reference in Azure).");
+        }
+
+        if (options.Webhook.Tolerance <= TimeSpan.Zero || options.Webhook.Tolerance > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:Webhook:Tolerance must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (options.Webhook.CallbackMaxAttempts < 1)
+        {
+            failures.Add($"{Section}:Webhook:CallbackMaxAttempts must be at least 1.");
+        }
+
+        if (options.ParentModules.Count == 0 || options.ParentModules.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{Section}:ParentModules must list at least one module API name (e.g. Contacts) and no empty names.");
+        }
+
+        if (options.RelatedModules.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{Section}:RelatedModules must not contain empty names.");
+        }
+
+        if (options.DeletableModules.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{Section}:DeletableModules must not contain empty names.");
+        }
+
+        if (options.ApprovalTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:ApprovalTimeout must be positive.");
+        }
+
+        if (options.RetentionDays < 1)
+        {
+            failures.Add($"{Section}:RetentionDays must be at least 1.");
+        }
+
+        if (options.ThrottleBaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:ThrottleBaseDelay must be positive.");
+        }
+
+        if (options.ThrottleMaxDelay < options.ThrottleBaseDelay)
+        {
+            failures.Add($"{Section}:ThrottleMaxDelay must be at least {Section}:ThrottleBaseDelay.");
+        }
+
+        if (options.ThrottleMaxAttempts < 1)
+        {
+            failures.Add($"{Section}:ThrottleMaxAttempts must be at least 1.");
+        }
+
+        if (options.GateLease <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:GateLease must be positive.");
+        }
+
+        ValidateExports(options.Exports, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateExports(ExportOptions exports, List<string> failures)
+    {
+        if (string.Equals(exports.Kind, ExportKinds.Blob, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(exports.ConnectionString) && exports.BlobServiceUri is null)
+            {
+                failures.Add($"{Section}:Exports:BlobServiceUri (with a managed identity) or {Section}:Exports:ConnectionString (Azurite) is required when {Section}:Exports:Kind is Blob.");
+            }
+
+            if (exports.BlobServiceUri is { IsAbsoluteUri: false })
+            {
+                failures.Add($"{Section}:Exports:BlobServiceUri must be an absolute URI.");
+            }
+
+            if (!IsContainerName(exports.Container))
+            {
+                failures.Add($"{Section}:Exports:Container must be a blob container name: 3-63 lowercase letters, digits and single hyphens.");
+            }
+        }
+        else if (string.Equals(exports.Kind, ExportKinds.LocalFolder, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(exports.LocalPath))
+            {
+                failures.Add($"{Section}:Exports:LocalPath is required when {Section}:Exports:Kind is LocalFolder.");
+            }
+        }
+        else
+        {
+            failures.Add($"{Section}:Exports:Kind must be '{ExportKinds.Blob}' or '{ExportKinds.LocalFolder}'.");
+        }
+    }
+
+    private static bool IsContainerName(string? name)
+        => name is { Length: >= 3 and <= 63 }
+            && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
+            && !name.Contains("--", StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+namespace ZohoDsr.Core.Exports;
+
+/// <summary>The layout shared by every export store: <c>{orgId}/{requestId}/export.json|audit.jsonl|parts/{part}</c>.</summary>
+public static class ExportPaths
+{
+    public const string ExportFileName = "export.json";
+
+    public const string AuditFileName = "audit.jsonl";
+
+    public const string PartsFolder = "parts";
+
+    /// <summary>The folder (blob prefix) of one request, ending with <c>/</c>.</summary>
+    public static string RequestPrefix(string orgId, string requestId)
+        => $"{Segment(orgId, nameof(orgId))}/{Segment(requestId, nameof(requestId))}/";
+
+    public static string Export(string orgId, string requestId) => RequestPrefix(orgId, requestId) + ExportFileName;
+
+    public static string Audit(string orgId, string requestId) => RequestPrefix(orgId, requestId) + AuditFileName;
+
+    public static string PartsPrefix(string orgId, string requestId) => RequestPrefix(orgId, requestId) + PartsFolder + "/";
+
+    public static string Part(string orgId, string requestId, string partName)
+        => PartsPrefix(orgId, requestId) + Segment(partName, nameof(partName));
+
+    /// <summary>Checks that a value can be one path segment: not empty, no separators or control characters, not . or ...</summary>
+    public static string Segment(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+        if (value is "." or ".." || value.Length > 200 || value.Any(c => c is '/' or '\\' || char.IsControl(c)))
+        {
+            throw new ArgumentException($"'{name}' must be one path segment (no '/', '\\', control characters, '.' or '..', at most 200 characters).", name);
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace ZohoDsr.Core.Exports;
+
+/// <summary>
+/// <see cref="IExportStore"/> in a local folder (the local host): the same layout as the blob store,
+/// <c>{root}/{orgId}/{requestId}/export.json</c>, <c>audit.jsonl</c> (opened for append only), <c>parts/</c>.
+/// Locations are absolute file paths. Writers within this process are serialised per file.
+/// </summary>
+public sealed class LocalFolderExportStore : IExportStore
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    public LocalFolderExportStore(string rootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
+        RootPath = Path.GetFullPath(rootPath);
+    }
+
+    /// <summary>The absolute root folder.</summary>
+    public string RootPath { get; }
+
+    public async Task WritePartAsync(string orgId, string requestId, string partName, BinaryData content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string path = PathOf(ExportPaths.Part(orgId, requestId, partName));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteAtomicallyAsync(path, (stream, ct) => stream.WriteAsync(content.ToMemory(), ct).AsTask(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BinaryData?> ReadPartAsync(string orgId, string requestId, string partName, CancellationToken cancellationToken)
+    {
+        string path = PathOf(ExportPaths.Part(orgId, requestId, partName));
+        return File.Exists(path) ? BinaryData.FromBytes(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
+    }
+
+    public Task DeletePartsAsync(string orgId, string requestId, CancellationToken cancellationToken)
+    {
+        string folder = PathOf(ExportPaths.PartsPrefix(orgId, requestId));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<string> WriteExportAsync(string orgId, string requestId, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        string path = PathOf(ExportPaths.Export(orgId, requestId));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteAtomicallyAsync(path, write, cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    public Task<Stream?> OpenExportAsync(string orgId, string requestId, CancellationToken cancellationToken)
+        => Task.FromResult(OpenRead(PathOf(ExportPaths.Export(orgId, requestId))));
+
+    public string GetExportLocation(string orgId, string requestId) => PathOf(ExportPaths.Export(orgId, requestId));
+
+    public async Task<string> EnsureAuditLogAsync(string orgId, string requestId, string firstLine, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(firstLine);
+        string path = PathOf(ExportPaths.Audit(orgId, requestId));
+        SemaphoreSlim gate = _locks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(firstLine + "\n"), cancellationToken).ConfigureAwait(false);
+                }
+
+                return firstLine;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                using var reader = new StreamReader(path, Encoding.UTF8);
+                return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The audit log of request '{requestId}' is empty.");
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<string> AppendAuditAsync(string orgId, string requestId, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var text = new StringBuilder();
+        foreach (string line in lines)
+        {
+            if (line.Contains('\n', StringComparison.Ordinal) || line.Contains('\r', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("An audit line must not contain line breaks.", nameof(lines));
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        string path = PathOf(ExportPaths.Audit(orgId, requestId));
+        SemaphoreSlim gate = _locks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return path;
+    }
+
+    public Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken)
+        => Task.FromResult(OpenRead(PathOf(ExportPaths.Audit(orgId, requestId))));
+
+    public Task<int> DeleteRequestsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        int purged = 0;
+        if (!Directory.Exists(RootPath))
+        {
+            return Task.FromResult(0);
+        }
+
+        foreach (string orgFolder in Directory.EnumerateDirectories(RootPath))
+        {
+            foreach (string requestFolder in Directory.EnumerateDirectories(orgFolder))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                DateTimeOffset newest = Directory.EnumerateFiles(requestFolder, "*", SearchOption.AllDirectories)
+                    .Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero))
+                    .DefaultIfEmpty(new DateTimeOffset(Directory.GetLastWriteTimeUtc(requestFolder), TimeSpan.Zero))
+                    .Max();
+                if (newest < cutoff)
+                {
+                    Directory.Delete(requestFolder, recursive: true);
+                    purged++;
+                }
+            }
+        }
+
+        return Task.FromResult(purged);
+    }
+
+    private string PathOf(string relative)
+    {
+        string path = Path.GetFullPath(Path.Combine(RootPath, relative.Replace('/', Path.DirectorySeparatorChar)));
+        if (!path.StartsWith(RootPath, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The path leaves the export folder.", nameof(relative));
+        }
+
+        return path;
+    }
+
+    private static Stream? OpenRead(string path)
+        => File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true) : null;
+
+    private static async Task WriteAtomicallyAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace ZohoDsr.Core;
+
+/// <summary>The orchestration's and the in-process engine's log messages (event ids 3800-3899 of the project's 3000 block).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3800, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} started as instance {instanceId}")]
+    public static partial void OrchestrationStarted(ILogger logger, string requestId, string orgId, string instanceId);
+
+    [LoggerMessage(EventId = 3801, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} finished: {status}")]
+    public static partial void OrchestrationFinished(ILogger logger, string requestId, string orgId, string status);
+
+    [LoggerMessage(EventId = 3802, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} has GDPR compliance (privacy_settings) off; carrying on")]
+    public static partial void OrchestrationPrivacySettingsOff(ILogger logger, string requestId, string orgId);
+
+    [LoggerMessage(EventId = 3803, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} awaits approval")]
+    public static partial void OrchestrationAwaitingApproval(ILogger logger, string requestId, string orgId);
+
+    [LoggerMessage(EventId = 3804, Level = LogLevel.Information, Message = "DSR request {requestId}: org {orgId} rate gate refused ({status}); waiting")]
+    public static partial void OrchestrationGateRefused(ILogger logger, string requestId, string orgId, string status);
+
+    [LoggerMessage(EventId = 3805, Level = LogLevel.Information, Message = "DSR request {requestId}: Zoho throttled org {orgId} in module {module} ({zohoCode}); backing off")]
+    public static partial void OrchestrationThrottled(ILogger logger, string requestId, string orgId, string module, string zohoCode);
+
+    [LoggerMessage(EventId = 3806, Level = LogLevel.Error, Message = "DSR request {requestId} for org {orgId}: activity failed in module {module} ({status})")]
+    public static partial void OrchestrationActivityFailed(ILogger logger, string requestId, string orgId, string module, string status);
+
+    [LoggerMessage(EventId = 3807, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback not delivered")]
+    public static partial void OrchestrationCallbackFailed(ILogger logger, string requestId, string orgId);
+
+    [LoggerMessage(EventId = 3850, Level = LogLevel.Information, Message = "Instance {instanceId} ended: {status}")]
+    public static partial void EngineInstanceEnded(ILogger logger, string instanceId, string status);
+
+    [LoggerMessage(EventId = 3851, Level = LogLevel.Error, Message = "Instance {instanceId} failed: {status}")]
+    public static partial void EngineInstanceFailed(ILogger logger, Exception exception, string instanceId, string status);
+
+    [LoggerMessage(EventId = 3852, Level = LogLevel.Warning, Message = "Instance {instanceId}: activity attempt {count} failed ({status}); retrying")]
+    public static partial void EngineActivityRetry(ILogger logger, string instanceId, int count, string status);
+}

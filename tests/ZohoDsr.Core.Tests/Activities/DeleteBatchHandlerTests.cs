@@ -1,0 +1,73 @@
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Tests.Support;
+
+namespace ZohoDsr.Core.Tests.Activities;
+
+public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
+{
+    [Fact]
+    public async Task Handle_MixedBatch_EachRecordItsOwnOutcome()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string live = Insert(org, "Contacts");
+        string locked = Insert(org, "Contacts");
+        string gone = Insert(org, "Contacts");
+        string bystander = Insert(org, "Contacts");
+        org.LockRecord("Contacts", locked);
+        await host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-0", "Contacts", [gone]), CancellationToken.None);
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-1", "Contacts", [live, locked, gone]), CancellationToken.None);
+
+        Assert.Null(result.Throttled);
+        Assert.Equal(
+            [
+                new RecordOutcome("Contacts", live, RecordOutcomeKind.Deleted),
+                new RecordOutcome("Contacts", locked, RecordOutcomeKind.Failed, "RECORD_LOCKED"),
+                new RecordOutcome("Contacts", gone, RecordOutcomeKind.NotFound, "INVALID_DATA"),
+            ],
+            result.Outcomes);
+        Assert.False(org.Exists("Contacts", live));
+        Assert.True(org.Exists("Contacts", locked));
+        Assert.True(org.Exists("Contacts", bystander));
+        Assert.True(result.Spend.Calls >= 2);
+        string audit = await File.ReadAllTextAsync(Path.Combine(host.ExportPath, org.OrgId, "r-1", "audit.jsonl"));
+        Assert.Contains("\"zohoCode\":\"RECORD_LOCKED\"", audit, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"deleted\"", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_MoreThan100Ids_ThrowsBeforeCallingZoho()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string[] ids = Enumerable.Range(0, 101).Select(i => (3277650000000000000L + i).ToString()).ToArray();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-2", "Contacts", ids), CancellationToken.None));
+        Assert.Equal(0, org.Counters.TotalCalls);
+    }
+
+    [Fact]
+    public async Task Handle_Zoho429_ReturnsThrottleAndDeletesNothing()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Calls");
+        org.Faults.Rate429 = 1;
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-3", "Calls", [id]), CancellationToken.None);
+
+        Assert.Equal("TOO_MANY_REQUESTS", result.Throttled?.ZohoCode);
+        Assert.Empty(result.Outcomes);
+        org.Faults.Clear();
+        Assert.True(org.Exists("Calls", id));
+    }
+
+    internal static string Insert(SimOrg org, string module)
+        => org.InsertRecord(module, module is "Contacts" or "Leads"
+            ? new Dictionary<string, object?> { ["Last_Name"] = "Del" + Guid.NewGuid().ToString("N")[..6] }
+            : new Dictionary<string, object?> { ["Subject"] = "S" + Guid.NewGuid().ToString("N")[..6] });
+}

@@ -1,0 +1,122 @@
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Tests.Support;
+
+namespace ZohoDsr.Core.Tests.Activities;
+
+public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFixture<SeededOrgsFixture>
+{
+    private static readonly ModuleProfile Contacts = new("Contacts", ["Email", "Secondary_Email"], []);
+    private static readonly ModuleProfile Leads = new("Leads", ["Email", "Secondary_Email"], []);
+    private static readonly ModuleProfile Cases = new("Cases", ["Email"], []);
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("case")]
+    [InlineData("secondary")]
+    [InlineData("multi-module")]
+    [InlineData("over-200")]
+    [InlineData("lookalikes")]
+    public async Task Handle_PlantedSubject_FindsExactlyTheExpectedRecords(string name)
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject(name);
+
+        foreach (ModuleProfile module in new[] { Contacts, Leads, Cases })
+        {
+            FindRecordsResult result = await FindAsync(orgs.Open, module, subject.Email, "r-" + name);
+
+            Assert.Null(result.Throttled);
+            Assert.Equal(Expected(subject, module.Module), result.RecordIds.Order(StringComparer.Ordinal));
+            Assert.Equal("coql", result.Method);
+            Assert.True(result.Candidates >= result.RecordIds.Count);
+            Assert.True(result.Spend.Calls >= 1);
+        }
+    }
+
+    [Fact]
+    public async Task Handle_LookAlikes_NeverMatchButAreCandidates()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("lookalikes");
+
+        FindRecordsResult contacts = await FindAsync(orgs.Open, Contacts, subject.Email, "r-look");
+
+        Assert.Single(contacts.RecordIds);
+        Assert.True(contacts.Candidates > contacts.RecordIds.Count, "Search's fuzzy matches should have been filtered out");
+        foreach (string lookAlike in subject.LookAlikeEmails)
+        {
+            FindRecordsResult decoy = await FindAsync(orgs.Open, Contacts, lookAlike, "r-look");
+            Assert.DoesNotContain(contacts.RecordIds.Single(), decoy.RecordIds);
+        }
+    }
+
+    [Fact]
+    public async Task Handle_RecordWrittenMomentsAgo_FoundDespiteSearchIndexDelay()
+    {
+        const string email = "fresh.write@example.com";
+        string id = orgs.Open.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Fresh", ["Email"] = "FRESH.Write@Example.com" });
+
+        FindRecordsResult result = await FindAsync(orgs.Open, Contacts, email, "r-fresh");
+
+        Assert.Equal([id], result.RecordIds);
+    }
+
+    [Fact]
+    public async Task Handle_RestrictedEmailField_ScansWithPrivateFieldsAndFindsExpected()
+    {
+        PlantedSubject subject = orgs.RestrictedSeed.Subject("case");
+        var profile = new ModuleProfile("Contacts", ["Email", "Secondary_Email"], ["Email"]);
+
+        FindRecordsResult result = await FindAsync(orgs.Restricted, profile, subject.Email, "r-restricted");
+
+        Assert.Equal("scan", result.Method);
+        Assert.Equal(Expected(subject, "Contacts"), result.RecordIds.Order(StringComparer.Ordinal));
+        Assert.True(result.Spend.Calls > orgs.Restricted.Count("Contacts") / 2, "the private-field scan reads records one by one");
+    }
+
+    [Fact]
+    public async Task Handle_RestrictedFieldUnknownToMetadata_FallsBackToScan()
+    {
+        PlantedSubject subject = orgs.RestrictedSeed.Subject("exact");
+
+        FindRecordsResult result = await FindAsync(orgs.Restricted, Contacts, subject.Email, "r-fallback");
+
+        Assert.Equal("scan", result.Method);
+        Assert.Equal(Expected(subject, "Contacts"), result.RecordIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_NoEmailFields_ReturnsNothingWithoutCalls()
+    {
+        FindRecordsResult result = await FindAsync(orgs.Open, new ModuleProfile("Accounts", [], []), "x@example.com", "r-none");
+
+        Assert.Empty(result.RecordIds);
+        Assert.Equal("none", result.Method);
+        Assert.Equal(0, result.Spend.Calls);
+    }
+
+    [Fact]
+    public async Task Handle_Found_AuditHasSubjectHashButNoEmailAndLogsHaveNeither()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("exact");
+        string requestId = "r-audit-" + Guid.NewGuid().ToString("N")[..6];
+
+        FindRecordsResult result = await FindAsync(orgs.Open, Contacts, subject.Email, requestId);
+
+        string audit = await File.ReadAllTextAsync(Path.Combine(orgs.Host.ExportPath, orgs.Open.OrgId, requestId, "audit.jsonl"));
+        Assert.Contains("\"subjectHash\":", audit, StringComparison.Ordinal);
+        Assert.Contains(result.RecordIds[0], audit, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"coql\"", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(subject.Email, audit, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(orgs.Host.Logs.Lines);
+        Assert.DoesNotContain(orgs.Host.Logs.Lines, l => l.Contains(subject.Email, StringComparison.OrdinalIgnoreCase)
+            || l.Contains(orgs.Open.RefreshToken, StringComparison.Ordinal)
+            || l.Contains(orgs.Open.ClientSecret, StringComparison.Ordinal)
+            || l.Contains("1000.", StringComparison.Ordinal));
+    }
+
+    private Task<FindRecordsResult> FindAsync(SimOrg org, ModuleProfile module, string email, string requestId)
+        => orgs.Host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, requestId, module, email), CancellationToken.None);
+
+    private static IEnumerable<string> Expected(PlantedSubject subject, string module)
+        => (subject.ExpectedRecordIds.TryGetValue(module, out IReadOnlyList<string>? ids) ? ids : []).Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,71 @@
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Tests.Support;
+
+namespace ZohoDsr.Core.Tests.Activities;
+
+public sealed class FindRelatedHandlerTests(SeededOrgsFixture orgs) : IClassFixture<SeededOrgsFixture>
+{
+    [Theory]
+    [InlineData("multi-module")]
+    [InlineData("exact")]
+    [InlineData("lookalikes")]
+    public async Task Handle_EveryResolvedModule_FindsExactlyTheContactsChildren(string name)
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject(name);
+        IReadOnlyList<string> contacts = subject.ExpectedRecordIds["Contacts"];
+        OrgProfile profile = await orgs.Host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(orgs.Open.OrgId, "r-rel", null), CancellationToken.None);
+
+        foreach (RelatedModuleProfile module in profile.RelatedModules)
+        {
+            FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
+                .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-rel", module, contacts), CancellationToken.None);
+
+            IEnumerable<string> expected = subject.ExpectedRecordIds.TryGetValue(module.Module, out IReadOnlyList<string>? ids) ? ids : [];
+            Assert.Equal(expected.Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+            Assert.Equal(module.RelatedListApiName is null ? "lookup" : "related-list", result.Method);
+            Assert.Null(result.RecordIdsByModule);
+        }
+    }
+
+    [Fact]
+    public async Task Handle_ActivitiesPseudoModule_GroupsRowsByRealModule()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        var module = new RelatedModuleProfile("Activities", "Activities", "Who_Id");
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
+            .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-act", module, subject.ExpectedRecordIds["Contacts"]), CancellationToken.None);
+
+        Assert.NotNull(result.RecordIdsByModule);
+        foreach (string real in new[] { "Calls", "Tasks", "Events" })
+        {
+            Assert.Equal(subject.ExpectedRecordIds[real].Order(StringComparer.Ordinal), result.RecordIdsByModule[real].Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(result.RecordIdsByModule.Values.Sum(v => v.Count), result.RecordIds.Count);
+    }
+
+    [Fact]
+    public async Task Handle_UnknownRelatedList_FallsBackToLookup()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        var module = new RelatedModuleProfile("Quotes", "No_Such_List", "Contact_Name");
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
+            .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-fb", module, subject.ExpectedRecordIds["Contacts"]), CancellationToken.None);
+
+        Assert.Equal("lookup", result.Method);
+        Assert.Equal(subject.ExpectedRecordIds["Quotes"].Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_NoContacts_NoCalls()
+    {
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
+            .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-none", new RelatedModuleProfile("Calls", null, "Who_Id"), []), CancellationToken.None);
+
+        Assert.Empty(result.RecordIds);
+        Assert.Equal(ApiSpend.None, result.Spend);
+    }
+}

@@ -1,0 +1,91 @@
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Tests.Support;
+
+namespace ZohoDsr.Core.Tests.Activities;
+
+public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
+{
+    [Fact]
+    public async Task Handle_RestrictedContactEmail_ProfilesModulesFromMetadata()
+    {
+        SimOrg org = simulator.NewOrg(["Contacts.Email"]);
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-1", null), CancellationToken.None);
+
+        Assert.Null(profile.Throttled);
+        Assert.True(profile.PrivacySettings);
+        Assert.Equal(8, profile.ApiVersion);
+        Assert.Equal(15, profile.ConcurrencyBudget);
+        Assert.True(profile.CreditBudget > 0);
+        ModuleProfile contacts = Assert.Single(profile.ParentModules, m => m.Module == "Contacts");
+        Assert.Equal(["Email", "Secondary_Email"], contacts.EmailFields.Order(StringComparer.Ordinal));
+        Assert.Equal(["Email"], contacts.RestrictedEmailFields);
+        Assert.Empty(Assert.Single(profile.ParentModules, m => m.Module == "Leads").RestrictedEmailFields);
+        Assert.Equal(["Email"], Assert.Single(profile.ParentModules, m => m.Module == "Cases").EmailFields);
+
+        // Activities resolves into its real modules; lists where the org has them, lookups otherwise.
+        Assert.Equal(
+            ["Calls", "Events", "Invoices", "Purchase_Orders", "Quotes", "Sales_Orders", "Tasks"],
+            profile.RelatedModules.Select(r => r.Module).Order(StringComparer.Ordinal));
+        Assert.Equal(new RelatedModuleProfile("Sales_Orders", "SalesOrders", "Contact_Name"), profile.RelatedModules.Single(r => r.Module == "Sales_Orders"));
+        Assert.Equal(new RelatedModuleProfile("Quotes", "Quotes", "Contact_Name"), profile.RelatedModules.Single(r => r.Module == "Quotes"));
+        Assert.Equal(new RelatedModuleProfile("Calls", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Calls"));
+        Assert.Equal(new RelatedModuleProfile("Events", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Events"));
+
+        Assert.Equal(["Calls", "Cases", "Contacts", "Invoices", "Leads", "Quotes", "Tasks"], profile.DeletableModules.Order(StringComparer.Ordinal));
+        Assert.Equal(["Events", "Purchase_Orders", "Sales_Orders"], profile.NotDeletableModules.Order(StringComparer.Ordinal));
+        Assert.True(profile.Spend.Calls >= 5);
+        Assert.Equal(profile.Spend.Calls, profile.Spend.Credits);
+    }
+
+    [Fact]
+    public async Task Handle_OnlyRelatedModuleRequested_SearchesContactsWithoutDeletingThem()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2", ["Calls"]), CancellationToken.None);
+
+        Assert.Equal(["Contacts"], profile.ParentModules.Select(p => p.Module));
+        Assert.Equal(["Calls"], profile.RelatedModules.Select(p => p.Module));
+        Assert.Equal(["Calls"], profile.DeletableModules);
+        Assert.Equal(["Contacts"], profile.NotDeletableModules);
+    }
+
+    [Fact]
+    public async Task Handle_OrgOverrides_UseOrgModuleLists()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?>
+        {
+            [$"Zoho:Orgs:{org.OrgId}:ParentModules:0"] = "Leads",
+            [$"Zoho:Orgs:{org.OrgId}:RelatedModules"] = "",
+            [$"Zoho:Orgs:{org.OrgId}:DeletableModules:0"] = "Contacts",
+        });
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-3", null), CancellationToken.None);
+
+        Assert.Equal(["Leads"], profile.ParentModules.Select(p => p.Module));
+        Assert.NotEmpty(profile.RelatedModules);
+        Assert.Empty(profile.DeletableModules);
+        Assert.Contains("Leads", profile.NotDeletableModules);
+    }
+
+    [Fact]
+    public async Task Handle_Zoho429_ReturnsThrottleInsteadOfThrowing()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        org.Faults.Rate429 = 1;
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-4", null), CancellationToken.None);
+
+        Assert.NotNull(profile.Throttled);
+        Assert.Equal("TOO_MANY_REQUESTS", profile.Throttled.ZohoCode);
+        Assert.True(profile.Throttled.RetryAfter > TimeSpan.Zero);
+        Assert.Empty(profile.ParentModules);
+        Assert.True(profile.Spend.Calls >= 1);
+    }
+}

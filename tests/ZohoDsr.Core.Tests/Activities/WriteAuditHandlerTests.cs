@@ -1,0 +1,33 @@
+using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Tests.Support;
+
+namespace ZohoDsr.Core.Tests.Activities;
+
+public sealed class WriteAuditHandlerTests : IDisposable
+{
+    private readonly CoreTestHost _host = CoreTestHost.Create(null, []);
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Handle_WithSubjectEmail_AppendsEntriesWithSubjectHashOnly()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var input = new WriteAuditInput("org1", "r-1", [new AuditEntry(at, "approval", null, 1, "approved"), new AuditEntry(at, "summary", null, 3, "completed", SubjectHash: "given")])
+        {
+            SubjectEmail = "Jane@Example.com",
+        };
+
+        WriteAuditResult result = await _host.Get<WriteAuditHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal(2, result.Appended);
+        string[] lines = await File.ReadAllLinesAsync(result.Location);
+        Assert.Equal(3, lines.Length);
+        string expectedHash = await _host.Get<AuditWriter>().HashSubjectAsync("org1", "r-1", "jane@example.com", CancellationToken.None);
+        Assert.Contains($"\"subjectHash\":\"{expectedHash}\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"subjectHash\":\"given\"", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("jane", string.Join('\n', lines), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jane", input.ToString(), StringComparison.Ordinal);
+    }
+}

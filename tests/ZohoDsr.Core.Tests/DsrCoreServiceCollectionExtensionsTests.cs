@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moq;
+using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Http;
+
+namespace ZohoDsr.Core.Tests;
+
+public sealed class DsrCoreServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddZohoDsrCore_MissingSigningSecret_FailsNamingTheKey()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?> { ["ZohoDsr:Exports:Kind"] = "LocalFolder" });
+
+        OptionsValidationException ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DsrOptions>>().Value);
+
+        Assert.Contains("ZohoDsr:Webhook:SigningSecret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddZohoDsrCore_ExportKindBlob_ResolvesBlobStoreAndApi()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?>
+        {
+            ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Exports:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
+        });
+
+        BlobExportStore store = Assert.IsType<BlobExportStore>(provider.GetRequiredService<IExportStore>());
+        Assert.Equal("exports", store.Container.Name);
+        Assert.NotNull(provider.GetRequiredService<DsrHttpApi>());
+    }
+
+    [Fact]
+    public void AddZohoDsrCore_ExportKindLocalFolder_ResolvesLocalStore()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?>
+        {
+            ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Exports:Kind"] = "LocalFolder",
+            ["ZohoDsr:Exports:LocalPath"] = "exports-here",
+        });
+
+        Assert.Equal(Path.GetFullPath("exports-here"), Assert.IsType<LocalFolderExportStore>(provider.GetRequiredService<IExportStore>()).RootPath);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddSingleton(Mock.Of<IDsrInstanceClient>());
+        services.AddZohoDsrCore();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using ZohoDsr.Core.Exports;
+
+namespace ZohoDsr.Core.Tests.Exports;
+
+/// <summary>What every <see cref="IExportStore"/> must do; each store's test class runs these against a real store.</summary>
+public abstract class ExportStoreContractTests
+{
+    protected abstract IExportStore Store { get; }
+
+    protected string OrgId { get; } = "org" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task WritePart_ThenRead_SameBytes()
+    {
+        await Store.WritePartAsync(OrgId, "r-1", "00001-Contacts.json", BinaryData.FromString("{\"a\":1}"), CancellationToken.None);
+        await Store.WritePartAsync(OrgId, "r-1", "00001-Contacts.json", BinaryData.FromString("{\"a\":2}"), CancellationToken.None);
+
+        BinaryData? read = await Store.ReadPartAsync(OrgId, "r-1", "00001-Contacts.json", CancellationToken.None);
+
+        Assert.Equal("{\"a\":2}", read!.ToString());
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-1", "00002-Calls.json", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteParts_AfterWrite_PartsGoneExportKept()
+    {
+        await Store.WritePartAsync(OrgId, "r-2", "00001-Contacts.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await Store.WritePartAsync(OrgId, "r-2", "00002-Calls.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await Store.WriteExportAsync(OrgId, "r-2", (s, ct) => s.WriteAsync(Encoding.UTF8.GetBytes("{\"modules\":{}}"), ct).AsTask(), CancellationToken.None);
+
+        await Store.DeletePartsAsync(OrgId, "r-2", CancellationToken.None);
+
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-2", "00001-Contacts.json", CancellationToken.None));
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-2", "00002-Calls.json", CancellationToken.None));
+        Assert.Equal("{\"modules\":{}}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-2", CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task WriteExport_ReturnsLocationOfExportJson()
+    {
+        string location = await Store.WriteExportAsync(OrgId, "r-3", (s, ct) => s.WriteAsync(Encoding.UTF8.GetBytes("[]"), ct).AsTask(), CancellationToken.None);
+
+        Assert.EndsWith($"{OrgId}/r-3/export.json", location.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.Equal(Store.GetExportLocation(OrgId, "r-3"), location);
+        Assert.Null(await Store.OpenExportAsync(OrgId, "r-none", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EnsureAuditLog_RacingCreators_AllGetTheWinnersFirstLine()
+    {
+        string[] firstLines = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(i => Store.EnsureAuditLogAsync(OrgId, "r-4", $"{{\"header\":{i}}}", CancellationToken.None)));
+        await Store.AppendAuditAsync(OrgId, "r-4", ["{\"n\":1}", "{\"n\":2}"], CancellationToken.None);
+        await Store.AppendAuditAsync(OrgId, "r-4", ["{\"n\":3}"], CancellationToken.None);
+
+        Assert.Single(firstLines.Distinct());
+        string[] lines = (await ReadAllAsync(await Store.OpenAuditAsync(OrgId, "r-4", CancellationToken.None))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([firstLines[0], "{\"n\":1}", "{\"n\":2}", "{\"n\":3}"], lines);
+    }
+
+    [Fact]
+    public async Task AppendAudit_LineBreakInLine_Throws()
+    {
+        await Store.EnsureAuditLogAsync(OrgId, "r-5", "{}", CancellationToken.None);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAuditAsync(OrgId, "r-5", ["{\n}"], CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("")]
+    public async Task WritePart_BadRequestId_Throws(string requestId)
+        => await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.WritePartAsync(OrgId, requestId, "p.json", BinaryData.FromString("{}"), CancellationToken.None));
+
+    [Fact]
+    public async Task DeleteRequestsOlderThan_Cutoffs_PurgesOnlyOlder()
+    {
+        await Store.WritePartAsync(OrgId, "r-6", "00001-Contacts.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await Store.EnsureAuditLogAsync(OrgId, "r-6", "{}", CancellationToken.None);
+        await Store.WriteExportAsync(OrgId, "r-6", (s, ct) => s.WriteAsync(Encoding.UTF8.GetBytes("{}"), ct).AsTask(), CancellationToken.None);
+
+        int none = await Store.DeleteRequestsOlderThanAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.NotNull(await Store.OpenExportAsync(OrgId, "r-6", CancellationToken.None) is { } s1 ? s1.DisposeAsync().AsTask().ContinueWith(_ => 1) : null);
+        Assert.Equal(0, none);
+
+        int purged = await Store.DeleteRequestsOlderThanAsync(new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+
+        Assert.True(purged >= 1);
+        Assert.Null(await Store.OpenExportAsync(OrgId, "r-6", CancellationToken.None));
+        Assert.Null(await Store.OpenAuditAsync(OrgId, "r-6", CancellationToken.None));
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-6", "00001-Contacts.json", CancellationToken.None));
+    }
+
+    protected static async Task<string> ReadAllAsync(Stream? stream)
+    {
+        Assert.NotNull(stream);
+        await using (stream)
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return await reader.ReadToEndAsync();
+        }
+    }
+}
