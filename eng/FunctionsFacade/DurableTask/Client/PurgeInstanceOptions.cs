@@ -1,0 +1,3 @@
+namespace Microsoft.DurableTask.Client;
+
+public record PurgeInstanceOptions(bool Recursive = false);

@@ -1,0 +1,5 @@
+namespace Microsoft.DurableTask.Entities;
+
+public record CallEntityOptions
+{
+}

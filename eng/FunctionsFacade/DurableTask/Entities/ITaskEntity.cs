@@ -1,0 +1,6 @@
+namespace Microsoft.DurableTask.Entities;
+
+public interface ITaskEntity
+{
+    ValueTask<object?> RunAsync(TaskEntityOperation operation);
+}

@@ -1,0 +1,6 @@
+namespace Microsoft.DurableTask.Entities;
+
+public record SignalEntityOptions
+{
+    public DateTimeOffset? SignalTime { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Microsoft.DurableTask;
+
+public record ParentOrchestrationInstance(TaskName Name, string InstanceId);

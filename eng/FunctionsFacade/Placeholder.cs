@@ -1,5 +1,0 @@
-namespace Microsoft.Azure.Functions.Worker;
-
-public static class Placeholder
-{
-}

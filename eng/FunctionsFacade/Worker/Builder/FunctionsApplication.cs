@@ -1,0 +1,6 @@
+namespace Microsoft.Azure.Functions.Worker.Builder;
+
+public class FunctionsApplication
+{
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args) => throw new NotSupportedException();
+}

@@ -1,0 +1,3 @@
+namespace Microsoft.Azure.Functions.Worker;
+
+public delegate Task FunctionExecutionDelegate(FunctionContext context);

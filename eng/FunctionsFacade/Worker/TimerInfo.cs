@@ -1,0 +1,8 @@
+namespace Microsoft.Azure.Functions.Worker;
+
+public class TimerInfo
+{
+    public ScheduleStatus? ScheduleStatus { get; set; }
+
+    public bool IsPastDue { get; set; }
+}

@@ -1,0 +1,56 @@
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ZohoCrm.Client;
+using ZohoDsr.Core;
+using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Http;
+using ZohoDsr.Core.Secrets;
+using ZohoDsr.Functions.Configuration;
+using ZohoDsr.Functions.Http;
+
+namespace ZohoDsr.Functions;
+
+/// <summary>The Functions app's services: Core, the Key Vault token store, the HTTP adapters, the checks run on start.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddZohoDsrFunctions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddZohoDsrCore();
+        services.AddZohoDsrFunctionsOptionsValidation();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Zoho secrets and the shared access token live in Key Vault (managed identity in Azure; AZURE_CLIENT_ID names it).
+        services.TryAddSingleton(provider =>
+        {
+            DsrOptions options = provider.GetRequiredService<IOptions<DsrOptions>>().Value;
+            Uri vault = options.KeyVaultUri ?? throw new OptionsValidationException(
+                DsrOptions.SectionName, typeof(DsrOptions), [FunctionsDsrOptionsValidator.KeyVaultUriMissing]);
+            return new SecretClient(vault, new DefaultAzureCredential());
+        });
+        services.Replace(ServiceDescriptor.Singleton<IZohoTokenStore, KeyVaultZohoTokenStore>());
+
+        // The Durable client is a per-invocation binding, so the HTTP functions make their DsrHttpApi per call
+        // (DsrHttpApiFactory); Core's container registration of it would need an IDsrInstanceClient this host cannot give,
+        // and fails the provider's build-time validation (on in Development, as under `func start`).
+        services.RemoveAll<DsrHttpApi>();
+        services.TryAddSingleton<DsrHttpApiFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// The app's own start-up checks on top of Core's and the client's: the settings Azure needs (Key Vault, webhook secret,
+    /// task hub, retention) and org ids that can name Key Vault secrets. A missing setting fails the host naming its key.
+    /// </summary>
+    internal static IServiceCollection AddZohoDsrFunctionsOptionsValidation(this IServiceCollection services)
+    {
+        services.AddOptions<DsrOptions>().ValidateOnStart();
+        services.AddOptions<ZohoCrmClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsrOptions>, FunctionsDsrOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZohoCrmClientOptions>, FunctionsZohoOptionsValidator>());
+        return services;
+    }
+}
