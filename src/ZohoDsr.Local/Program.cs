@@ -1,1 +1,3 @@
-Console.WriteLine("local");
+using ZohoDsr.Local.Cli;
+
+return await LocalCli.InvokeAsync(args);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration.UserSecrets;
+
+namespace ZohoDsr.Local.Secrets;
+
+/// <summary>
+/// The user-secrets JSON file of this project (<c>UserSecretsId</c> <c>zohodsr-local</c>): flat <c>Section:Key</c> names as
+/// <c>dotnet user-secrets set</c> writes them. Read by the host at start.
+/// </summary>
+public sealed class UserSecretsFile(string path)
+{
+    public const string UserSecretsId = "zohodsr-local";
+
+    public string Path { get; } = path;
+
+    /// <summary>The file of <see cref="UserSecretsId"/> under the user's profile.</summary>
+    public static UserSecretsFile Default() => new(PathHelper.GetSecretsPathFromSecretsId(UserSecretsId));
+
+    public IReadOnlyDictionary<string, string> Read()
+    {
+        if (!File.Exists(Path))
+        {
+            return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        JsonNode? root = JsonNode.Parse(File.ReadAllText(Path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Flatten(root, prefix: null, values);
+        return values;
+    }
+
+    /// <summary>Sets the values (flat names), keeping every other entry of the file.</summary>
+    public void Set(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var merged = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string key, string value) in Read())
+        {
+            merged[key] = value;
+        }
+
+        foreach ((string key, string value) in values)
+        {
+            merged[key] = value;
+        }
+
+        var json = new JsonObject();
+        foreach ((string key, string value) in merged)
+        {
+            json[key] = value;
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        string temp = Path + ".tmp";
+        File.WriteAllText(temp, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, Path, overwrite: true);
+    }
+
+    private static void Flatten(JsonNode? node, string? prefix, Dictionary<string, string> values)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach ((string key, JsonNode? child) in obj)
+                {
+                    Flatten(child, prefix is null ? key : $"{prefix}:{key}", values);
+                }
+
+                break;
+            case JsonArray array:
+                for (int i = 0; i < array.Count; i++)
+                {
+                    Flatten(array[i], $"{prefix}:{i}", values);
+                }
+
+                break;
+            case JsonValue value when prefix is not null:
+                values[prefix] = value.ToString();
+                break;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Http;
+using ZohoDsr.Local.Cli;
+using ZohoDsr.Local.Tests.Cli;
+
+namespace ZohoDsr.Local.Tests.Apis;
+
+[Collection(LocalHostCollection.Name)]
+public sealed class DurableManagementApiTests(LocalHostFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler());
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task RaiseEvent_ApprovalThroughSendEventPostUri_DeletesOnlyTheExactMatches()
+    {
+        PlantedSubject subject = fixture.Subject("lookalikes");
+        DsrManagementUris uris = await SubmitAwaitingApprovalAsync("mgmt-approve", subject.Email);
+
+        using var content = new StringContent("""{"approved":true,"by":"privacy-team"}""", Encoding.UTF8, "application/json");
+        using HttpResponseMessage raised = await _http.PostAsync(uris.SendEventPostUri!.Replace("{eventName}", "Approval", StringComparison.Ordinal), content);
+
+        Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+        DsrStatusView view = await StatusPolling.UntilAsync(fixture.Url, "mgmt-approve", "demo", v => v.Status == DsrStatus.Completed);
+        Assert.True(view.Result!.Modules.Sum(m => m.Deleted) > 0);
+        Assert.All(
+            view.Result.Records.Where(r => r.Outcome == RecordOutcomeKind.Deleted),
+            r => Assert.Contains(r.RecordId, subject.ExpectedRecordIds.GetValueOrDefault(r.Module) ?? []));
+    }
+
+    [Fact]
+    public async Task Terminate_ThroughTerminatePostUri_CancelsThenAnswers410()
+    {
+        DsrManagementUris uris = await SubmitAwaitingApprovalAsync("mgmt-terminate", fixture.Subject("exact").Email);
+        Uri terminate = new(uris.TerminatePostUri!.Replace("{text}", "operator", StringComparison.Ordinal));
+
+        using HttpResponseMessage first = await _http.PostAsync(terminate, null);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await StatusPolling.UntilAsync(fixture.Url, "mgmt-terminate", "demo", v => v.Status == DsrStatus.Canceled);
+
+        using HttpResponseMessage second = await _http.PostAsync(terminate, null);
+        Assert.Equal(HttpStatusCode.Gone, second.StatusCode);
+        using HttpResponseMessage status = await _http.GetAsync(uris.StatusQueryGetUri);
+        Assert.Equal(HttpStatusCode.BadRequest, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetStatus_UnknownInstance_Returns404()
+    {
+        using HttpResponseMessage response = await _http.GetAsync(new Uri(fixture.Host.BaseAddress, "runtime/webhooks/durabletask/instances/dsr-unknown"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<DsrManagementUris> SubmitAwaitingApprovalAsync(string requestId, string email)
+    {
+        using DsrHostClient client = DsrHostClient.Create(fixture.Host.BaseAddress, null, TimeProvider.System);
+        byte[] body = DsrHostClient.SerializeRequest(new DsrRequest
+        {
+            RequestId = requestId,
+            Type = DsrRequestType.Delete,
+            Subject = new DsrSubject { Email = email },
+            OrgId = "demo",
+            RequireApproval = true,
+        });
+        DsrManagementUris uris = (await client.SubmitAsync(body, LocalHostFixture.Secret, CancellationToken.None)).EnsureSuccess("submit").Read<DsrManagementUris>();
+        await StatusPolling.UntilAsync(fixture.Url, requestId, "demo", v => v.Status == DsrStatus.AwaitingApproval);
+        return uris;
+    }
+}

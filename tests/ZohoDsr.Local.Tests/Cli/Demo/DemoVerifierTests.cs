@@ -1,0 +1,73 @@
+using ZohoCrm.Simulator;
+using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Http;
+using ZohoDsr.Local.Cli.Demo;
+
+namespace ZohoDsr.Local.Tests.Cli.Demo;
+
+public sealed class DemoVerifierTests : IAsyncLifetime
+{
+    private SimulatorHost _simulator = null!;
+    private SimOrg _org = null!;
+    private PlantedSubject _subject = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), CancellationToken.None);
+        _org = _simulator.AddOrg(new SimOrgSpec { OrgId = "demo" });
+        _subject = _org.Seed(new SeedSpec { Contacts = 10, Leads = 5, Cases = 5 }).Subject("exact");
+    }
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public void Verify_DeleteReportedButRecordsStillThere_FailsTheDeletionChecks()
+    {
+        IReadOnlyList<DemoCheck> checks = Verify(deletedRecords: DeletableRecords(), simulatorDeleted: 0);
+
+        Assert.False(checks.Single(c => c.Name == "deleted records are gone from the simulator").Passed);
+        Assert.False(checks.Single(c => c.Name == "simulator's deleted-records counter agrees").Passed);
+        Assert.True(checks.Single(c => c.Name == "records deleted == planted records of deletable modules").Passed);
+    }
+
+    [Fact]
+    public void Verify_DeletedRecordOfSomeoneElse_FailsNamingIt()
+    {
+        var records = DeletableRecords().Append(new RecordOutcome("Contacts", "999", RecordOutcomeKind.Deleted)).ToList();
+
+        DemoCheck check = Verify(records, records.Count).Single(c => c.Name == "records deleted == planted records of deletable modules");
+
+        Assert.False(check.Passed);
+        Assert.Contains("Contacts/999", check.Detail, StringComparison.Ordinal);
+    }
+
+    private List<RecordOutcome> DeletableRecords() => [.. _subject.ExpectedRecordIds
+        .Where(e => new DsrOptions().DeletableModules.Contains(e.Key))
+        .SelectMany(e => e.Value.Select(id => new RecordOutcome(e.Key, id, RecordOutcomeKind.Deleted)))];
+
+    private IReadOnlyList<DemoCheck> Verify(IReadOnlyList<RecordOutcome> deletedRecords, long simulatorDeleted)
+    {
+        DsrStatusView access = View(DsrRequestType.Access, [], []);
+        DsrStatusView dryRun = View(DsrRequestType.Delete, [], []);
+        DsrStatusView delete = View(DsrRequestType.Delete, deletedRecords, [.. _subject.ExpectedRecordIds.Keys]);
+        return DemoVerifier.Verify(_org, _subject, new DsrOptions().DeletableModules, access, dryRun, 0, _subject.TotalExpected, delete, simulatorDeleted);
+    }
+
+    private static DsrStatusView View(DsrRequestType type, IReadOnlyList<RecordOutcome> records, IReadOnlyList<string> modules) => new()
+    {
+        RequestId = "r",
+        OrgId = "demo",
+        InstanceId = "i",
+        Status = DsrStatus.Completed,
+        Result = new DsrResult
+        {
+            RequestId = "r",
+            OrgId = "demo",
+            Type = type,
+            Status = DsrStatus.Completed,
+            Records = records,
+            Modules = [.. modules.Select(m => new ModuleOutcome(m, "coql", 0, records.Count(r => r.Module == m), 0, 0, 0))],
+        },
+    };
+}

@@ -1,0 +1,7 @@
+namespace ZohoDsr.Local.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
+{
+    public const string Name = "LocalHost";
+}

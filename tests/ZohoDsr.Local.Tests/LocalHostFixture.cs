@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using ZohoCrm.Simulator;
+using ZohoDsr.Local.Hosting;
+
+namespace ZohoDsr.Local.Tests;
+
+/// <summary>One local host (Kestrel on 127.0.0.1:0, in-process simulator with a small seeded demo org) shared by a collection.</summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    public const string Secret = "test-signing-secret-0123456789abcdef";
+
+    private readonly string _exports = Path.Combine(Path.GetTempPath(), "zohodsr-local-tests-" + Guid.NewGuid().ToString("N"));
+
+    public LocalHost Host { get; private set; } = null!;
+
+    public DemoEnvironment Demo => Host.Demo!;
+
+    public string Url => Host.BaseAddress.AbsoluteUri;
+
+    public static LocalHostOptions CreateOptions(string exportPath)
+    {
+        var options = new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            UseAmbientConfiguration = false,
+            UseSimulator = true,
+            MinimumLogLevel = LogLevel.Warning,
+            ExportPath = exportPath,
+            DemoSeed = new SeedSpec { Contacts = 150, Leads = 80, Cases = 40, RelatedPerContact = 1, RandomSeed = 7 },
+        };
+        options.Settings["ZohoDsr:Webhook:SigningSecret"] = Secret;
+        return options;
+    }
+
+    public PlantedSubject Subject(string name) => Demo.Seed.Subject(name);
+
+    public async Task InitializeAsync() => Host = await LocalHost.StartAsync(CreateOptions(_exports), CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(_exports))
+        {
+            Directory.Delete(_exports, recursive: true);
+        }
+    }
+}
