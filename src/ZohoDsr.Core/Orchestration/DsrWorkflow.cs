@@ -323,9 +323,22 @@ internal sealed class DsrWorkflow
             var batches = modules.SelectMany(module => Chunk(toDelete[module], DeleteChunkSize).Select(ids => (Module: module, Ids: ids))).ToList();
             await FanOutAsync(batches, async batch =>
             {
+                // A batch throttled part-way keeps what Zoho already answered and retries only the rest: re-sending a
+                // record we deleted would come back INVALID_DATA and be misreported as "not found".
+                var answered = new List<RecordOutcome>();
+                var pending = batch.Ids;
                 var result = await CallZohoAsync<DeleteBatchResult>(
-                    ActivityNames.DeleteBatch, new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, batch.Ids), batch.Module);
-                ApplyDeleteOutcomes(batch.Module, batch.Ids, result.Outcomes);
+                    ActivityNames.DeleteBatch,
+                    new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending),
+                    batch.Module,
+                    resumeWith: throttled =>
+                    {
+                        answered.AddRange(throttled.Outcomes);
+                        var done = throttled.Outcomes.Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
+                        pending = [.. pending.Where(id => !done.Contains(id))];
+                        return pending.Count == 0 ? null : new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending);
+                    });
+                ApplyDeleteOutcomes(batch.Module, batch.Ids, [.. answered, .. result.Outcomes]);
             });
 
             _modulesDone += modules.Count;
@@ -547,8 +560,12 @@ internal sealed class DsrWorkflow
         }
     }
 
-    /// <summary>Calls a Zoho-calling activity; a throttled result waits on a durable timer (deterministic full jitter) and retries.</summary>
-    private async Task<TResult> CallZohoAsync<TResult>(string activity, object input, string? module)
+    /// <summary>
+    /// Calls a Zoho-calling activity; a throttled result waits on a durable timer (deterministic full jitter) and retries.
+    /// <paramref name="resumeWith"/> turns a throttled result into the input of the retry (the part still to do), or null
+    /// when nothing is left; without it the same input is retried.
+    /// </summary>
+    private async Task<TResult> CallZohoAsync<TResult>(string activity, object input, string? module, Func<TResult, object?>? resumeWith = null)
         where TResult : class, IZohoActivityResult
     {
         for (var attempt = 1; ; attempt++)
@@ -569,6 +586,16 @@ internal sealed class DsrWorkflow
             if (attempt >= _settings.ThrottleMaxAttempts)
             {
                 throw DsrStepFailedException.Throttled(activity, module, attempt, throttled.ZohoCode);
+            }
+
+            if (resumeWith is not null)
+            {
+                if (resumeWith(result) is not { } remaining)
+                {
+                    return result;
+                }
+
+                input = remaining;
             }
 
             var delay = ThrottleBackoff.Compute(attempt, _context.NewGuid(), throttled.RetryAfter, _settings.ThrottleBaseDelay, _settings.ThrottleMaxDelay);

@@ -209,6 +209,27 @@ public sealed class DsrOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_DeleteBatchThrottledPartWay_RetriesOnlyUnansweredIdsAndReportsEveryDeletion()
+    {
+        var org = Org();
+        org.DeletedBeforeThrottle = 1;
+        var deleteCalls = 0;
+        org.Throttle = (name, _, _) => name == ActivityNames.DeleteBatch && Interlocked.Increment(ref deleteCalls) == 1
+            ? new ActivityThrottle(TimeSpan.Zero, "TOO_MANY_REQUESTS")
+            : null;
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete), c => c.Guids.Enqueue(ThrottleBackoffTests.Jitter(0x80)));
+        var (clean, _) = await RunAsync(Org(), Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        Assert.Equal(clean.Records, result.Records);
+        Assert.DoesNotContain(result.Records, r => r.Outcome == RecordOutcomeKind.NotFound);
+        var first = org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch).First();
+        var retry = org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch).Skip(1).First(i => i.Module == first.Module);
+        Assert.Equal(first.RecordIds.Skip(1), retry.RecordIds);
+    }
+
+    [Fact]
     public async Task RunAsync_ThrottledWithRetryAfter_WaitsAtLeastRetryAfter()
     {
         var org = Org();

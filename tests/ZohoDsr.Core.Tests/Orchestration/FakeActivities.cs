@@ -199,31 +199,38 @@ internal sealed class FakeActivities : IActivityDispatcher
 
     private DeleteBatchResult Delete(DeleteBatchInput input, ActivityThrottle? throttle, ApiSpend spend)
     {
-        if (throttle is not null)
-        {
-            return new DeleteBatchResult(input.Module, []) { Spend = spend, Throttled = throttle };
-        }
-
         if (input.RecordIds.Count > 100)
         {
             throw new InvalidOperationException("Zoho deletes at most 100 ids per call.");
         }
 
-        var outcomes = new List<RecordOutcome>();
-        foreach (var id in input.RecordIds)
+        if (throttle is not null)
         {
-            if (DeleteCodes.TryGetValue(id, out var code))
-            {
-                outcomes.Add(new RecordOutcome(input.Module, id, code == "INVALID_DATA" ? RecordOutcomeKind.NotFound : RecordOutcomeKind.Failed, code));
-            }
-            else
-            {
-                _deleted.Add(id);
-                outcomes.Add(new RecordOutcome(input.Module, id, RecordOutcomeKind.Deleted));
-            }
+            // Zoho answered the first records before the limit hit (e.g. while the handler confirmed an INVALID_DATA).
+            var answered = input.RecordIds.Take(DeletedBeforeThrottle).Select(id => DeleteOne(input.Module, id)).ToList();
+            return new DeleteBatchResult(input.Module, answered) { Spend = spend, Throttled = throttle };
         }
 
-        return new DeleteBatchResult(input.Module, outcomes) { Spend = spend };
+        return new DeleteBatchResult(input.Module, [.. input.RecordIds.Select(id => DeleteOne(input.Module, id))]) { Spend = spend };
+    }
+
+    /// <summary>How many ids a throttled delete call still answers before the limit hits. Default: none.</summary>
+    public int DeletedBeforeThrottle { get; set; }
+
+    private RecordOutcome DeleteOne(string module, string id)
+    {
+        if (DeleteCodes.TryGetValue(id, out var code))
+        {
+            return new RecordOutcome(module, id, code == "INVALID_DATA" ? RecordOutcomeKind.NotFound : RecordOutcomeKind.Failed, code);
+        }
+
+        lock (_lock)
+        {
+            // Like Zoho: deleting a record again answers INVALID_DATA, which the handler confirms as not found.
+            return _deleted.Add(id)
+                ? new RecordOutcome(module, id, RecordOutcomeKind.Deleted)
+                : new RecordOutcome(module, id, RecordOutcomeKind.NotFound, "INVALID_DATA");
+        }
     }
 
     private VerifyDeletedResult Verify(VerifyDeletedInput input, ActivityThrottle? throttle, ApiSpend spend)
