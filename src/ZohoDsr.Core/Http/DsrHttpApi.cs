@@ -114,16 +114,10 @@ public sealed class DsrHttpApi(
     /// <summary><c>GET /api/dsr/{requestId}?orgId=</c>: 200 <see cref="DsrStatusView"/>, 400 when orgId is missing, 404 when unknown.</summary>
     public async Task<DsrHttpResponse> GetStatusAsync(string requestId, string? orgId, CancellationToken cancellationToken)
     {
-        if (RouteProblem(requestId, orgId) is { } problem)
+        (DsrHttpResponse? problem, string instanceId, DsrInstanceState? state) = await FindAsync(requestId, orgId, cancellationToken).ConfigureAwait(false);
+        if (problem is not null || state is null)
         {
-            return problem;
-        }
-
-        string instanceId = DsrInstanceId.For(orgId!, requestId);
-        DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return NotFound();
+            return problem ?? NotFound();
         }
 
         var view = new DsrStatusView
@@ -145,16 +139,10 @@ public sealed class DsrHttpApi(
     /// <summary><c>POST /api/dsr/{requestId}/approve|reject?orgId=</c>: 202 when raised, 404 unknown, 409 when not awaiting approval.</summary>
     public async Task<DsrHttpResponse> DecideAsync(string requestId, string? orgId, bool approve, CancellationToken cancellationToken)
     {
-        if (RouteProblem(requestId, orgId) is { } problem)
+        (DsrHttpResponse? problem, string instanceId, DsrInstanceState? state) = await FindAsync(requestId, orgId, cancellationToken).ConfigureAwait(false);
+        if (problem is not null || state is null)
         {
-            return problem;
-        }
-
-        string instanceId = DsrInstanceId.For(orgId!, requestId);
-        DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return NotFound();
+            return problem ?? NotFound();
         }
 
         if (StatusOf(state) != DsrStatus.AwaitingApproval)
@@ -171,16 +159,10 @@ public sealed class DsrHttpApi(
     /// <summary><c>DELETE /api/dsr/{requestId}?orgId=</c>: 202 when terminated, 404 unknown, 409 when already finished.</summary>
     public async Task<DsrHttpResponse> CancelAsync(string requestId, string? orgId, CancellationToken cancellationToken)
     {
-        if (RouteProblem(requestId, orgId) is { } problem)
+        (DsrHttpResponse? problem, string instanceId, DsrInstanceState? state) = await FindAsync(requestId, orgId, cancellationToken).ConfigureAwait(false);
+        if (problem is not null || state is null)
         {
-            return problem;
-        }
-
-        string instanceId = DsrInstanceId.For(orgId!, requestId);
-        DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return NotFound();
+            return problem ?? NotFound();
         }
 
         if (state.RuntimeStatus is DsrRuntimeStatus.Completed or DsrRuntimeStatus.Failed or DsrRuntimeStatus.Terminated)
@@ -205,6 +187,19 @@ public sealed class DsrHttpApi(
             DsrRuntimeStatus.Pending => state.Progress?.Status ?? DsrStatus.Pending,
             _ => state.Progress?.Status ?? DsrStatus.Running,
         };
+    }
+
+    /// <summary>The instance of a request named by the route: a problem (bad route values, 404) or its state.</summary>
+    private async Task<(DsrHttpResponse? Problem, string InstanceId, DsrInstanceState? State)> FindAsync(string requestId, string? orgId, CancellationToken cancellationToken)
+    {
+        if (RouteProblem(requestId, orgId) is { } problem)
+        {
+            return (problem, string.Empty, null);
+        }
+
+        string instanceId = DsrInstanceId.For(orgId!, requestId);
+        DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return state is null ? (NotFound(), instanceId, null) : (null, instanceId, state);
     }
 
     private bool IsKnownOrg(string orgId) => zohoOptions.Value.Orgs.Keys.Contains(orgId, StringComparer.OrdinalIgnoreCase);
