@@ -49,4 +49,51 @@ public sealed class ZohoCrmClientOptions
     /// <summary>The fraction of the edition's concurrency and credit limits callers should stay under. Default: 0.75.</summary>
     [Range(0.05, 1.0)]
     public double BudgetFraction { get; set; } = 0.75;
+
+    /// <summary>
+    /// Base delay of the transient retries (exponential, with jitter). Default: 2 seconds. Tests set it near zero.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The first estimate of how long to wait after a 429 (Zoho sends no Retry-After): doubled for each 429 in a row, with
+    /// jitter, up to <see cref="ThrottleBackoffMax"/>. A Retry-After header, should one appear, wins. Default: 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ThrottleBackoffBase { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest 429 backoff estimate. Default: 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ThrottleBackoffMax { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long before its expiry a cached access token is replaced. Default: 2 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Token requests (refreshes and code exchanges) allowed per org in <see cref="TokenRequestWindow"/>; the provider
+    /// refuses the next one with <see cref="ZohoThrottledException"/> rather than trip Zoho's limit of 10 access tokens per
+    /// refresh token per 10 minutes. Default: 10.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxTokenRequestsPerWindow { get; set; } = 10;
+
+    /// <summary>The rolling window of <see cref="MaxTokenRequestsPerWindow"/>. Default: 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TokenRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// COQL rows per call on v8 (v2 always uses 200). Credits: 1 up to 200, 2 up to 1,000, 3 up to 2,000. Default: 2,000.
+    /// </summary>
+    [Range(1, 2_000)]
+    public int CoqlPageSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// The furthest COQL OFFSET + LIMIT the client uses (Zoho's sources say 10,000 or 100,000; the stricter is the
+    /// default). Past it, paging continues by keyset: <c>id &gt;= 'last id'</c> (rows already returned skipped), ordered by
+    /// id. Default: 10,000.
+    /// </summary>
+    [Range(200, 100_000)]
+    public int CoqlMaxOffset { get; set; } = 10_000;
 }

@@ -1,4 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace ZohoCrm.Client;
 
@@ -13,5 +19,72 @@ public static class ZohoCrmServiceCollectionExtensions
     /// <see cref="TimeProvider"/> (System by default).
     /// </summary>
     public static IServiceCollection AddZohoCrmClient(this IServiceCollection services, Action<ZohoCrmClientOptions>? configure = null)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Bound from IConfiguration when the host has one (every host does; a bare ServiceCollection may not).
+        OptionsBuilder<ZohoCrmClientOptions> options = services.AddOptions<ZohoCrmClientOptions>()
+            .Configure<IServiceProvider>(static (o, sp) => sp.GetService<IConfiguration>()?.GetSection(ZohoCrmClientOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZohoCrmClientOptions>, ZohoCrmClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InMemoryZohoTokenStore>();
+        services.TryAddSingleton<IZohoTokenStore>(sp => sp.GetRequiredService<InMemoryZohoTokenStore>());
+
+        // Token calls: their own client, a timeout and no retries (a token request is not idempotent and counts against
+        // Zoho's 10 per 10 minutes).
+        services.AddHttpClient(ZohoTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("zoho-token", static (builder, context) =>
+            {
+                ZohoCrmClientOptions o = context.ServiceProvider.GetRequiredService<IOptions<ZohoCrmClientOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                builder.AddTimeout(o.AttemptTimeout);
+            });
+
+        // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's
+        // rules: 429 is never retried here (the orchestration waits on a timer); the default logger would write URIs,
+        // and search URIs hold emails.
+        services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("zoho-standard", static (builder, context) =>
+            {
+                ZohoCrmClientOptions o = context.ServiceProvider.GetRequiredService<IOptions<ZohoCrmClientOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "TotalTimeout", Timeout = o.TotalTimeout });
+                if (o.MaxTransientRetries > 0)
+                {
+                    builder.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = o.MaxTransientRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = o.TransientRetryDelay,
+                        ShouldRetryAfterHeader = false,
+                        ShouldHandle = args => ZohoResilience.IsTransientNot429(args.Outcome),
+                    });
+                }
+
+                builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = args => ZohoResilience.IsTransientNot429(args.Outcome),
+                });
+                builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = o.AttemptTimeout });
+            });
+
+        services.TryAddSingleton(sp => new ZohoTokenProvider(
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
+            sp.GetRequiredService<IZohoTokenStore>(),
+            sp.GetRequiredService<IOptions<ZohoCrmClientOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ZohoTokenProvider>>()));
+        services.TryAddSingleton<ZohoCrmClientFactory>();
+        services.TryAddSingleton<IZohoCrmClientFactory>(sp => sp.GetRequiredService<ZohoCrmClientFactory>());
+        return services;
+    }
 }

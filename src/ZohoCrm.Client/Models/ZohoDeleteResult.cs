@@ -7,6 +7,12 @@ namespace ZohoCrm.Client;
 /// <param name="Message">Zoho's message for this record.</param>
 public sealed record ZohoDeleteResult(string Id, string Code, string Status, string? Message)
 {
+    /// <summary>
+    /// The code of a record Zoho's answer did not mention at all (never dropped: reported as a failure so it is retried or
+    /// checked).
+    /// </summary>
+    public const string NoResultCode = "NO_RESULT";
+
     /// <summary>True when Zoho deleted the record.</summary>
     public bool Succeeded => string.Equals(Status, "success", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ZohoCrm.Client;
 
 /// <summary>
@@ -7,26 +9,74 @@ namespace ZohoCrm.Client;
 /// </summary>
 public sealed class ZohoSearchCriteria
 {
-    private ZohoSearchCriteria(string text)
+    /// <summary>Conditions per criteria (Zoho's maximum).</summary>
+    public const int MaxConditions = 10;
+
+    private ZohoSearchCriteria(string text, int conditionCount)
     {
         Text = text;
+        ConditionCount = conditionCount;
     }
 
     /// <summary>The criteria text, before URL encoding.</summary>
     public string Text { get; }
 
+    /// <summary>The number of simple conditions.</summary>
+    public int ConditionCount { get; }
+
     /// <summary><c>(field:equals:value)</c>.</summary>
-    public static ZohoSearchCriteria EqualTo(string field, string value) => throw new NotImplementedException();
+    public static ZohoSearchCriteria EqualTo(string field, string value) => Condition(field, "equals", value);
 
     /// <summary><c>(field:starts_with:value)</c>.</summary>
-    public static ZohoSearchCriteria StartsWith(string field, string value) => throw new NotImplementedException();
+    public static ZohoSearchCriteria StartsWith(string field, string value) => Condition(field, "starts_with", value);
 
     /// <summary><c>(a)or(b)</c>.</summary>
-    public ZohoSearchCriteria Or(ZohoSearchCriteria other) => throw new NotImplementedException();
+    public ZohoSearchCriteria Or(ZohoSearchCriteria other) => Combine("or", other);
 
     /// <summary><c>(a)and(b)</c>.</summary>
-    public ZohoSearchCriteria And(ZohoSearchCriteria other) => throw new NotImplementedException();
+    public ZohoSearchCriteria And(ZohoSearchCriteria other) => Combine("and", other);
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    /// <summary>Escapes a value: <c>(</c>, <c>)</c>, <c>,</c> get a backslash first; a trailing backslash is doubled.</summary>
+    internal static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        foreach (char c in value)
+        {
+            if (c is '(' or ')' or ',')
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        if (value.EndsWith('\\'))
+        {
+            text.Append('\\');
+        }
+
+        return text.ToString();
+    }
+
+    private static ZohoSearchCriteria Condition(string field, string op, string value)
+    {
+        ZohoNames.Validate(field, nameof(field));
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        return new ZohoSearchCriteria($"({field}:{op}:{Escape(value)})", 1);
+    }
+
+    private ZohoSearchCriteria Combine(string op, ZohoSearchCriteria other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        int count = ConditionCount + other.ConditionCount;
+        if (count > MaxConditions)
+        {
+            throw new ArgumentException($"Zoho search criteria allow at most {MaxConditions} conditions; this would hold {count}.", nameof(other));
+        }
+
+        return new ZohoSearchCriteria($"({Text}{op}{other.Text})", count);
+    }
 }

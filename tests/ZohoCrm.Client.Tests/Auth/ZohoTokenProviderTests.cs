@@ -1,0 +1,226 @@
+using Moq;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ZohoCrm.Client.Tests.Auth;
+
+public sealed class ZohoTokenProviderTests
+{
+    private static readonly FakeHandler NoApi = new((_, _) => throw new InvalidOperationException("no API call expected"));
+
+    [Fact]
+    public async Task GetAccessToken_SecondsForm_CachesUntilMarginBeforeExpiry()
+    {
+        FakeTimeProvider clock = ClientHarness.NewClock();
+        var token = new FakeHandler((_, call) => FakeHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"1000.t{{call}}","api_domain":"https://www.zohoapis.eu","token_type":"Bearer","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, time: clock, seedAccessToken: false);
+
+        ZohoAccessToken first = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+        clock.Advance(TimeSpan.FromMinutes(57));
+        ZohoAccessToken cached = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        ZohoAccessToken renewed = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+
+        Assert.Equal("1000.t1", first.Token);
+        Assert.Equal(new Uri("https://www.zohoapis.eu"), first.ApiDomain);
+        Assert.Equal(clock.GetUtcNow() - TimeSpan.FromMinutes(58) - TimeSpan.FromSeconds(1) + TimeSpan.FromHours(1), first.ExpiresAt);
+        Assert.Same(first, cached);
+        Assert.Equal("1000.t2", renewed.Token);
+        Assert.Equal(2, token.Calls);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_RefreshRequest_SendsFormWithRefreshGrant()
+    {
+        var token = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"access_token":"1000.a","api_domain":"https://www.zohoapis.com","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+
+        FakeHandler.RecordedRequest request = Assert.Single(token.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("http://127.0.0.1:9/accounts/oauth/v2/token", request.Uri.ToString());
+        Assert.Contains("grant_type=refresh_token", request.Body);
+        Assert.Contains("client_id=1000.CLIENTID", request.Body);
+        Assert.Contains("refresh_token=1000.refresh.0123456789", request.Body);
+        Assert.Contains("client_secret=secret-value-0123456789", request.Body);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_LegacyMillisecondsForm_UsesExpiresInSec()
+    {
+        FakeTimeProvider clock = ClientHarness.NewClock();
+        var token = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"access_token":"1000.a","api_domain":"https://www.zohoapis.com","expires_in_sec":3600,"expires_in":3600000}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, time: clock, seedAccessToken: false);
+
+        ZohoAccessToken result = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+
+        Assert.Equal(clock.GetUtcNow().AddHours(1), result.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, """{"error":"invalid_code"}""", "invalid_code")]
+    [InlineData(HttpStatusCode.BadRequest, """{"error":"invalid_client"}""", "invalid_client")]
+    public async Task GetAccessToken_ErrorBody_ThrowsWithZohoCode(HttpStatusCode status, string body, string code)
+    {
+        var token = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId));
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal((int)status, error.Status);
+        Assert.DoesNotContain("secret-value", error.Message);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_AccessDeniedTooManyRequests_ThrowsThrottled()
+    {
+        var token = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"error":"Access Denied","error_description":"You have made too many requests continuously. Please try again after some time.","status":"failure"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId));
+
+        Assert.Equal("Access Denied", error.Code);
+        Assert.True(error.RetryAfter > TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("")]
+    [InlineData("""{"access_token":"1000.""")]
+    public async Task GetAccessToken_UnreadableBody_ThrowsZohoApiException(string body)
+    {
+        var token = new FakeHandler((_, _) => FakeHandler.Text(HttpStatusCode.BadGateway, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId));
+
+        Assert.Equal(502, error.Status);
+        Assert.Null(error.Code);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_ElevenRefreshesInWindow_RefusesLocallyUntilWindowFrees()
+    {
+        FakeTimeProvider clock = ClientHarness.NewClock();
+        var token = new FakeHandler((_, call) => FakeHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"1000.t{{call}}","api_domain":"https://www.zohoapis.com","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, time: clock, seedAccessToken: false);
+
+        string? rejected = null;
+        for (int i = 0; i < 10; i++)
+        {
+            rejected = (await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, rejected)).Token;
+            clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, rejected));
+
+        Assert.Equal(10, token.Calls);
+        Assert.Equal(10, harness.Tokens.GetTokenRequestsInWindow(ClientHarness.OrgId));
+        Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
+        clock.Advance(error.RetryAfter);
+        Assert.Equal("1000.t11", (await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, rejected)).Token);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_FiftyConcurrentCallers_SendsOneTokenRequest()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource();
+        var token = new FakeHandler((_, _) =>
+        {
+            entered.TrySetResult();
+            release.Task.GetAwaiter().GetResult();
+            return FakeHandler.Json(HttpStatusCode.OK, """{"access_token":"1000.one","api_domain":"https://www.zohoapis.com","expires_in":3600}""");
+        });
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        Task<ZohoAccessToken>[] callers = [.. Enumerable.Range(0, 50).Select(_ => Task.Run(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId)))];
+        await entered.Task;
+        release.SetResult();
+        ZohoAccessToken[] tokens = await Task.WhenAll(callers);
+
+        Assert.Equal(1, token.Calls);
+        Assert.All(tokens, t => Assert.Equal("1000.one", t.Token));
+    }
+
+    [Fact]
+    public async Task GetAccessToken_RejectedTokenAlreadyReplaced_DoesNotRefreshAgain()
+    {
+        var token = new FakeHandler((_, call) => FakeHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"1000.t{{call}}","api_domain":"https://www.zohoapis.com","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+
+        ZohoAccessToken first = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId);
+        ZohoAccessToken second = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, first.Token);
+        ZohoAccessToken stale = await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, first.Token);
+
+        Assert.Equal("1000.t2", second.Token);
+        Assert.Same(second, stale);
+        Assert.Equal(2, token.Calls);
+    }
+
+    [Fact]
+    public async Task BuildAuthorizationUrl_Org_HasEveryScopeAndOfflineConsent()
+    {
+        await using ClientHarness harness = ClientHarness.Create(org =>
+        {
+            org.DataCenter = "EU";
+            org.RedirectUri = new Uri("https://dsr.example.org/callback");
+        });
+
+        Uri url = harness.Tokens.BuildAuthorizationUrl(ClientHarness.OrgId, "st4te");
+
+        Assert.StartsWith("https://accounts.zoho.eu/oauth/v2/auth?", url.ToString());
+        string query = Uri.UnescapeDataString(url.Query);
+        Assert.Contains("scope=" + string.Join(',', ZohoScopes.DsrWorkflow), query);
+        Assert.Contains("client_id=1000.CLIENTID", query);
+        Assert.Contains("response_type=code", query);
+        Assert.Contains("access_type=offline", query);
+        Assert.Contains("prompt=consent", query);
+        Assert.Contains("redirect_uri=https://dsr.example.org/callback", query);
+        Assert.Contains("state=st4te", query);
+    }
+
+    [Fact]
+    public async Task ExchangeCode_Success_StoresRefreshTokenAndCachesAccessToken()
+    {
+        var token = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"access_token":"1000.acc","refresh_token":"1000.newrefresh","api_domain":"https://www.zohoapis.com","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(NoApi, token, seedAccessToken: false);
+        harness.Provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ZohoCrmClientOptions>>().Value.Orgs[ClientHarness.OrgId].RedirectUri = new Uri("https://dsr.example.org/cb");
+
+        ZohoAccessToken result = await harness.Tokens.ExchangeCodeAsync(ClientHarness.OrgId, "1000.grant", new Uri("http://127.0.0.1:9/other/"));
+
+        Assert.Equal("1000.acc", result.Token);
+        Assert.Equal("1000.newrefresh", await harness.Store.GetRefreshTokenAsync(ClientHarness.OrgId));
+        Assert.Same(result, await harness.Store.GetAccessTokenAsync(ClientHarness.OrgId));
+        FakeHandler.RecordedRequest request = Assert.Single(token.Requests);
+        Assert.Equal("http://127.0.0.1:9/other/oauth/v2/token", request.Uri.ToString());
+        Assert.Contains("grant_type=authorization_code", request.Body);
+        Assert.Contains("code=1000.grant", request.Body);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_ValidTokenInProcess_DoesNotReadStoreAgain()
+    {
+        var store = new Mock<IZohoTokenStore>();
+        store.Setup(x => x.GetAccessTokenAsync(ClientHarness.OrgId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ZohoAccessToken("1000.stored", new Uri("https://www.zohoapis.com"), DateTimeOffset.MaxValue));
+        var options = new ZohoCrmClientOptions();
+        options.Orgs[ClientHarness.OrgId] = new ZohoOrgOptions { ClientId = "1000.X" };
+        var provider = new ZohoTokenProvider(
+            new HttpClient(new FakeHandler((_, _) => throw new InvalidOperationException("no token call expected"))),
+            store.Object,
+            Microsoft.Extensions.Options.Options.Create(options),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ZohoTokenProvider>.Instance);
+
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal("1000.stored", (await provider.GetAccessTokenAsync(ClientHarness.OrgId)).Token);
+        }
+
+        store.Verify(x => x.GetAccessTokenAsync(ClientHarness.OrgId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+}

@@ -1,7 +1,0 @@
-namespace ZohoCrm.Client.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Build_Compiles_True() => Assert.Equal(4, 2 + 2);
-}

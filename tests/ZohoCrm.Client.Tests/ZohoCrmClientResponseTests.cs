@@ -1,0 +1,338 @@
+using System.Net;
+using System.Text;
+
+namespace ZohoCrm.Client.Tests;
+
+/// <summary>How the client reads what comes back, including what Zoho should never send, over a fake handler.</summary>
+public sealed class ZohoCrmClientResponseTests
+{
+    private const string OneRecord = """{"data":[{"id":"3652397000000415002","Last_Name":"Ng"}],"info":{"per_page":200,"count":1,"page":1,"more_records":false}}""";
+
+    public static TheoryData<string, string> BrokenBodies => new()
+    {
+        { "malformed JSON", """{"data":[{"id":"1",]}""" },
+        { "HTML page", "<html><head><title>502</title></head><body>Bad gateway for ng@example.com at https://www.zohoapis.com/crm/v8/Contacts</body></html>" },
+        { "empty body", string.Empty },
+        { "truncated JSON", """{"data":[{"id":"3652397000000415002","Email":"ng@exa""" },
+        { "JSON array", "[1,2,3]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenBodies))]
+    public async Task ListRecords_BrokenBodyOn200_ThrowsZohoApiExceptionWithSanitisedExcerpt(string kind, string body)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Text(HttpStatusCode.OK, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.ListRecordsAsync("Contacts", ["Email"]).ToListAsync().AsTask());
+
+        Assert.Equal(200, error.Status);
+        Assert.Null(error.Code);
+        Assert.DoesNotContain("ng@example.com", error.Message);
+        Assert.DoesNotContain("zohoapis", error.Message);
+        Assert.True(error.Message.Length < 300, kind);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway, "<html><body>upstream error for ng@example.com</body></html>")]
+    [InlineData(HttpStatusCode.Forbidden, "")]
+    [InlineData(HttpStatusCode.BadRequest, "not json at all 1000.0123456789abcdef0123456789abcdef")]
+    public async Task GetOrg_BrokenErrorBody_ThrowsWithStatusAndNoSecrets(HttpStatusCode status, string body)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Text(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 0);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal((int)status, error.Status);
+        Assert.DoesNotContain("ng@example.com", error.Message);
+        Assert.DoesNotContain("0123456789abcdef", error.Message);
+    }
+
+    [Fact]
+    public async Task ListRecords_ConnectionDropsMidBody_ThrowsZohoApiException()
+    {
+        var api = new FakeHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new TruncatedContent(Encoding.UTF8.GetBytes("""{"data":[{"id":"1""")) });
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 0);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.ListRecordsAsync("Contacts", ["Email"]).ToListAsync().AsTask());
+
+        Assert.Equal(0, error.Status);
+    }
+
+    [Fact]
+    public async Task ListRecords_Request_SendsZohoOauthHeaderFieldsAndPaging()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, OneRecord));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> records = await harness.Client.ListRecordsAsync("Contacts", ["Last_Name", "Email"]).ToListAsync();
+
+        Assert.Equal("3652397000000415002", Assert.Single(records).Id);
+        FakeHandler.RecordedRequest request = Assert.Single(api.Requests);
+        Assert.Equal("Zoho-oauthtoken 1000.cached", request.Authorization);
+        Assert.Equal("http://127.0.0.1:9/crm/v8/Contacts?fields=Last_Name,Email&per_page=200&page=1", request.Uri.OriginalString);
+    }
+
+    [Fact]
+    public async Task ListRecords_V8WithoutFields_ThrowsBeforeAnyCall()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, OneRecord));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        Assert.Throws<ArgumentException>(() => harness.Client.ListRecordsAsync("Contacts", []));
+        Assert.Throws<ArgumentException>(() => harness.Client.ListRecordsAsync("Contacts", [.. Enumerable.Range(0, 51).Select(i => "F" + i)]));
+        Assert.Equal(0, api.Calls);
+    }
+
+    [Fact]
+    public async Task SearchByCriteria_InjectionAttempt_IsEscapedThenUrlEncoded()
+    {
+        var api = new FakeHandler((_, _) => new HttpResponseMessage(HttpStatusCode.NoContent));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> records = await harness.Client.SearchByCriteriaAsync("Contacts", ZohoSearchCriteria.EqualTo("Email", "a)or(Email:starts_with:b")).ToListAsync();
+
+        Assert.Empty(records);
+        string query = Assert.Single(api.Requests).Uri.Query;
+        Assert.StartsWith("?criteria=%28Email%3Aequals%3Aa%5C%29or%5C%28Email%3Astarts_with%3Ab%29&", query);
+    }
+
+    [Fact]
+    public async Task SearchByEmail_Email_IsUrlEncoded()
+    {
+        var api = new FakeHandler((_, _) => new HttpResponseMessage(HttpStatusCode.NoContent));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        await harness.Client.SearchByEmailAsync("Contacts", "a+b&x=y@example.com").ToListAsync();
+
+        Assert.Contains("email=a%2Bb%26x%3Dy%40example.com&", Assert.Single(api.Requests).Uri.OriginalString);
+    }
+
+    [Fact]
+    public async Task Query_Injection_StaysOneLiteralInBody()
+    {
+        var api = new FakeHandler((_, _) => new HttpResponseMessage(HttpStatusCode.NoContent));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        await harness.Client.QueryAsync(new CoqlQuery("Contacts", ["Email"], CoqlCondition.Equal("Email", "x' or Email != 'y"))).ToListAsync();
+
+        FakeHandler.RecordedRequest request = Assert.Single(api.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.EndsWith("/crm/v8/coql", request.Uri.OriginalString);
+        Assert.Equal("""{"select_query":"select Email from Contacts where Email = \u0027x\u0027\u0027 or Email != \u0027\u0027y\u0027 order by id asc limit 2000 offset 0"}""", request.Body);
+    }
+
+    [Fact]
+    public async Task Throttled_NoRetryAfterHeader_ThrowsWithOwnEstimate()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"too many","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+        ZohoCrmClient client = harness.Client;
+
+        ZohoThrottledException first = await Assert.ThrowsAsync<ZohoThrottledException>(() => client.GetOrgAsync());
+        ZohoThrottledException second = await Assert.ThrowsAsync<ZohoThrottledException>(() => client.GetOrgAsync());
+
+        Assert.Equal(2, api.Calls);
+        Assert.Equal("TOO_MANY_REQUESTS", first.Code);
+        Assert.Equal(429, first.Status);
+        Assert.InRange(first.RetryAfter, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
+        Assert.InRange(second.RetryAfter, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
+        Assert.Equal(2, client.Usage.Throttled);
+    }
+
+    [Fact]
+    public async Task Throttled_RetryAfterHeader_IsHonoured()
+    {
+        var api = new FakeHandler((_, _) =>
+        {
+            HttpResponseMessage response = FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(42));
+            return response;
+        });
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal(TimeSpan.FromSeconds(42), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Throttled_RetryInProcess_WaitsOnTimeProviderThenSucceeds()
+    {
+        var clock = ClientHarness.NewClock();
+        var api = new FakeHandler((_, call) => call == 1
+            ? FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""")
+            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1","privacy_settings":true}]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o =>
+        {
+            o.RetryThrottledInProcess = true;
+            o.AttemptTimeout = TimeSpan.FromMinutes(5);
+            o.TotalTimeout = TimeSpan.FromMinutes(30);
+        }, time: clock);
+
+        Task<ZohoOrg> call = harness.Client.GetOrgAsync();
+        // Move the fake clock only once the 429 has arrived, a second at a time, until the backoff delay fires.
+        while (!call.IsCompleted)
+        {
+            await Task.Yield();
+            if (harness.Client.Usage.Throttled >= 1)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        ZohoOrg org = await call;
+        Assert.True(org.PrivacySettings);
+        Assert.Equal(2, api.Calls);
+    }
+
+    [Fact]
+    public async Task ScopeMismatch_Coql_NamesRequiredScope()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"code":"OAUTH_SCOPE_MISMATCH","details":{},"message":"invalid oauth scope to access this URL","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.QueryAsync(new CoqlQuery("Contacts", ["Email"], CoqlCondition.IsNotNull("Email"))).ToListAsync().AsTask());
+
+        Assert.Equal("OAUTH_SCOPE_MISMATCH", error.Code);
+        Assert.Equal(ZohoScopes.CoqlRead, error.RequiredScope);
+        Assert.Contains(ZohoScopes.CoqlRead, error.Message);
+    }
+
+    [Fact]
+    public async Task InvalidToken_RefreshesOnceAndRetriesOnce()
+    {
+        var api = new FakeHandler((request, _) => request.Headers.GetValues("Authorization").Single() == "Zoho-oauthtoken 1000.cached"
+            ? FakeHandler.Json(HttpStatusCode.Unauthorized, """{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}""")
+            : FakeHandler.Json(HttpStatusCode.OK, OneRecord));
+        var token = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"access_token":"1000.fresh","api_domain":"http://127.0.0.1:9","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, token);
+
+        ZohoRecord? record = await harness.Client.GetRecordAsync("Contacts", "3652397000000415002");
+
+        Assert.NotNull(record);
+        Assert.Equal(2, api.Calls);
+        Assert.Equal(1, token.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidToken_Twice_Throws()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}"""));
+        var token = new FakeHandler((_, call) => FakeHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"1000.t{{call}}","api_domain":"http://127.0.0.1:9","expires_in":3600}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, token);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal("INVALID_TOKEN", error.Code);
+        Assert.Equal(2, api.Calls);
+        Assert.Equal(1, token.Calls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.MultiStatus)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.OK)]
+    public async Task DeleteRecords_MixedResults_ReadsEveryEntryAndKeepsFailures(HttpStatusCode status)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, """
+            {"data":[
+              {"code":"SUCCESS","details":{"id":"11"},"message":"record deleted","status":"success"},
+              {"code":"INVALID_DATA","details":{"id":"12"},"message":"record not deleted","status":"error"},
+              {"code":"RECORD_LOCKED","details":{"action":"record_locking","id":"13"},"message":"locked","status":"error"}]}
+            """));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        IReadOnlyList<ZohoDeleteResult> results = await harness.Client.DeleteRecordsAsync("Contacts", ["11", "12", "13", "14"]);
+
+        Assert.Equal(4, results.Count);
+        Assert.True(results.Single(r => r.Id == "11").Succeeded);
+        Assert.Equal("INVALID_DATA", results.Single(r => r.Id == "12").Code);
+        Assert.Equal("RECORD_LOCKED", results.Single(r => r.Id == "13").Code);
+        Assert.Equal(ZohoDeleteResult.NoResultCode, results.Single(r => r.Id == "14").Code);
+        Assert.False(results.Single(r => r.Id == "14").Succeeded);
+        Assert.Equal("http://127.0.0.1:9/crm/v8/Contacts?ids=11,12,13,14", Assert.Single(api.Requests).Uri.OriginalString);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_RequestLevelError_Throws()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.BadRequest, """{"code":"INVALID_MODULE","details":{},"message":"the module name given seems to be invalid","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.DeleteRecordsAsync("Nope", ["1"]));
+
+        Assert.Equal("INVALID_MODULE", error.Code);
+        Assert.Equal(400, error.Status);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_MoreThan100Ids_ThrowsBeforeAnyCall()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"data":[]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.DeleteRecordsAsync("Contacts", [.. Enumerable.Range(1, 101).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.DeleteRecordsAsync("Contacts", []));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["1,2"]));
+        Assert.Equal(0, api.Calls);
+    }
+
+    [Fact]
+    public async Task PurgeFromRecycleBin_V2_ThrowsNotSupported()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"data":[]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, version: ZohoCrmClientOptions.ServiceVersion.V2);
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => harness.Client.PurgeFromRecycleBinAsync(["1"]));
+        Assert.Equal(0, api.Calls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NoContent, "")]
+    [InlineData(HttpStatusCode.BadRequest, """{"code":"INVALID_DATA","details":{},"message":"the id given seems to be invalid","status":"error"}""")]
+    public async Task GetRecord_Missing_ReturnsNull(HttpStatusCode status, string body)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        Assert.Null(await harness.Client.GetRecordAsync("Contacts", "404"));
+    }
+
+    [Fact]
+    public async Task GetFields_V2Shapes_ParsesPrivacyAndLookup()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """
+            {"fields":[
+              {"api_name":"Email","data_type":"email","private":{"restricted":true,"type":"High","export":false}},
+              {"api_name":"Secondary_Email","data_type":"email","private":null},
+              {"api_name":"Account_Name","data_type":"lookup","lookup":{"module":{"api_name":"Accounts","id":"5"}}},
+              {"api_name":"Vendor_Name","data_type":"lookup","lookup":{"module":"Vendors"}}]}
+            """));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        IReadOnlyList<ZohoField> fields = await harness.Client.GetFieldsAsync("Contacts");
+
+        Assert.True(fields[0].IsEmail && fields[0].IsRestricted);
+        Assert.Equal("High", fields[0].Private!.Type);
+        Assert.True(fields[1].IsEmail && !fields[1].IsRestricted);
+        Assert.Equal("Accounts", fields[2].LookupModule);
+        Assert.Equal("Vendors", fields[3].LookupModule);
+    }
+
+    [Fact]
+    public async Task ServerError_RetriedThenSucceeds()
+    {
+        var api = new FakeHandler((_, call) => call < 3
+            ? FakeHandler.Json(HttpStatusCode.InternalServerError, """{"code":"INTERNAL_ERROR","details":{},"message":"Internal Server Error","status":"error"}""")
+            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1","company_name":"Zylker","privacy_settings":false,"license_details":{"paid_type":"enterprise","users_license_purchased":12}}]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoOrg org = await harness.Client.GetOrgAsync();
+
+        Assert.Equal(new ZohoOrg("1", "Zylker", false, "enterprise", 12), org);
+        Assert.Equal(3, api.Calls);
+        Assert.Equal(1, harness.Client.Usage.Calls);
+    }
+}
