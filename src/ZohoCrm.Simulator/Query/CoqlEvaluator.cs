@@ -149,6 +149,11 @@ internal static class CoqlEvaluator
             return false;
         }
 
+        if (WholeNumbers(text, value) is var (li, ri))
+        {
+            return li == ri;
+        }
+
         var left = ValueText.Number(record, field);
         if (left is double l && ValueText.ParseNumber(field, value) is double r && !field.IsLookup)
         {
@@ -160,6 +165,12 @@ internal static class CoqlEvaluator
 
     private static int Compare(SimRecord record, FieldDef field, string? text, string value)
     {
+        // Record ids are 19-digit numbers: a double cannot tell neighbours apart, so whole numbers compare exactly.
+        if (WholeNumbers(text, value) is var (li, ri))
+        {
+            return li.CompareTo(ri);
+        }
+
         var left = ValueText.Number(record, field);
         var right = ValueText.ParseNumber(field, value);
         if (left is double l && right is double r)
@@ -169,6 +180,12 @@ internal static class CoqlEvaluator
 
         return string.Compare(text, value, StringComparison.OrdinalIgnoreCase);
     }
+
+    private static (long Left, long Right)? WholeNumbers(string? text, string value)
+        => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var left)
+            && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var right)
+            ? (left, right)
+            : null;
 
     private static bool Like(string text, string pattern)
     {

@@ -50,6 +50,20 @@ public sealed class CoqlApiTests(SeededSimFixture fixture) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Query_IdGreaterThan_ComparesNineteenDigitIdsExactly()
+    {
+        var pivot = fixture.Seed.Subject("multi-module").ExpectedRecordIds["Contacts"][0];
+
+        using var after = await Sim.CoqlAsync(Org, Token, $"select id from Contacts where id > '{pivot}' order by id asc limit 200");
+        using var from = await Sim.CoqlAsync(Org, Token, $"select id from Contacts where id >= '{pivot}' order by id asc limit 1");
+        var ids = TestSim.Ids(await TestSim.JsonAsync(after)).Select(long.Parse).ToList();
+
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.True(id > long.Parse(pivot)));
+        Assert.Equal([pivot], TestSim.Ids(await TestSim.JsonAsync(from)));
+    }
+
+    [Fact]
     public async Task Query_InLikeIsNullAndQuoteEscape_Evaluate()
     {
         using var inQuery = await Sim.CoqlAsync(Org, Token, "select Email from Leads where Email in ('maria.exact@example.com', 'nina.multi@example.com')");
