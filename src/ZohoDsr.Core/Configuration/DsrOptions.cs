@@ -23,8 +23,14 @@ public sealed class DsrOptions
     /// <summary>How long a <c>requireApproval</c> request waits for approve / reject before it fails. Default: 72 hours.</summary>
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromHours(72);
 
-    /// <summary>Days after which finished instances' history, exports and audit logs are purged. Default: 30.</summary>
+    /// <summary>Days after which finished instances' history (it holds the subject's email) and exports are purged. Default: 30.</summary>
     public int RetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days the audit logs are kept: the proof that a request was carried out (record ids, Zoho's codes, the subject only
+    /// as a salted hash). At least <see cref="RetentionDays"/>. Default: 1,095 (3 years).
+    /// </summary>
+    public int AuditRetentionDays { get; set; } = 1095;
 
     /// <summary>Throttling backoff: first delay, cap, and attempts per activity before the request fails.</summary>
     public TimeSpan ThrottleBaseDelay { get; set; } = TimeSpan.FromSeconds(5);

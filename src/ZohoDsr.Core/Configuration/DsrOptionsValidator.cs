@@ -51,6 +51,11 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
             failures.Add($"{Section}:RetentionDays must be at least 1.");
         }
 
+        if (options.AuditRetentionDays < options.RetentionDays)
+        {
+            failures.Add($"{Section}:AuditRetentionDays must be at least {Section}:RetentionDays: the audit log proves what was done with the data it outlives.");
+        }
+
         if (options.ThrottleBaseDelay <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:ThrottleBaseDelay must be positive.");

@@ -147,14 +147,23 @@ public sealed class BlobExportStore : IExportStore
     public async Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken)
         => await OpenAsync(ExportPaths.Audit(orgId, requestId), cancellationToken).ConfigureAwait(false);
 
-    public async Task<int> DeleteRequestsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public Task<int> DeleteExportsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => DeleteOlderThanAsync(name => !IsAuditLog(name), cutoff, cancellationToken);
+
+    public Task<int> DeleteAuditLogsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => DeleteOlderThanAsync(IsAuditLog, cutoff, cancellationToken);
+
+    private static bool IsAuditLog(string blobName) => blobName.Split('/') is [_, _, ExportPaths.AuditFileName];
+
+    /// <summary>Deletes, per request, the chosen blobs when the newest of them was written before the cutoff.</summary>
+    private async Task<int> DeleteOlderThanAsync(Func<string, bool> chosen, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         var requests = new Dictionary<string, (DateTimeOffset Newest, List<string> Blobs)>(StringComparer.Ordinal);
         await foreach (BlobItem item in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken).ConfigureAwait(false))
         {
             string[] parts = item.Name.Split('/');
-            if (parts.Length < 3)
+            if (parts.Length < 3 || !chosen(item.Name))
             {
                 continue;
             }

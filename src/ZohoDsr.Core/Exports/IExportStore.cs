@@ -39,8 +39,16 @@ public interface IExportStore
     Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The retention purge: deletes everything (export, parts, audit log) of every request whose newest item was written
-    /// before <paramref name="cutoff"/>; returns how many requests were purged.
+    /// The retention purge of personal data: deletes the export and its parts of every request whose newest one was
+    /// written before <paramref name="cutoff"/> (<c>ZohoDsr:RetentionDays</c>); the audit log stays. Returns how many
+    /// requests were purged.
     /// </summary>
-    Task<int> DeleteRequestsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    Task<int> DeleteExportsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the audit logs last written before <paramref name="cutoff"/> (<c>ZohoDsr:AuditRetentionDays</c>, longer than
+    /// the exports': the log is the proof that a request was carried out and holds the subject only as a salted hash).
+    /// Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteAuditLogsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

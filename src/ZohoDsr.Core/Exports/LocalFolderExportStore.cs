@@ -129,12 +129,19 @@ public sealed class LocalFolderExportStore : IExportStore
     public Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken)
         => Task.FromResult(OpenRead(PathOf(ExportPaths.Audit(orgId, requestId))));
 
-    public Task<int> DeleteRequestsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public Task<int> DeleteExportsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => Task.FromResult(DeleteOlderThan(auditLogs: false, cutoff, cancellationToken));
+
+    public Task<int> DeleteAuditLogsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+        => Task.FromResult(DeleteOlderThan(auditLogs: true, cutoff, cancellationToken));
+
+    /// <summary>Deletes, per request folder, the audit log or everything else, when the newest of it was written before the cutoff.</summary>
+    private int DeleteOlderThan(bool auditLogs, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         int purged = 0;
         if (!Directory.Exists(RootPath))
         {
-            return Task.FromResult(0);
+            return 0;
         }
 
         foreach (string orgFolder in Directory.EnumerateDirectories(RootPath))
@@ -142,19 +149,38 @@ public sealed class LocalFolderExportStore : IExportStore
             foreach (string requestFolder in Directory.EnumerateDirectories(orgFolder))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                DateTimeOffset newest = Directory.EnumerateFiles(requestFolder, "*", SearchOption.AllDirectories)
-                    .Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero))
-                    .DefaultIfEmpty(new DateTimeOffset(Directory.GetLastWriteTimeUtc(requestFolder), TimeSpan.Zero))
-                    .Max();
-                if (newest < cutoff)
+                string auditLog = Path.Combine(requestFolder, ExportPaths.AuditFileName);
+                List<string> files = Directory.EnumerateFiles(requestFolder, "*", SearchOption.AllDirectories)
+                    .Where(f => string.Equals(f, auditLog, StringComparison.Ordinal) == auditLogs)
+                    .ToList();
+                if (files.Count == 0 || files.Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)) >= cutoff)
                 {
-                    Directory.Delete(requestFolder, recursive: true);
-                    purged++;
+                    continue;
                 }
+
+                foreach (string file in files)
+                {
+                    File.Delete(file);
+                }
+
+                foreach (string folder in Directory.EnumerateDirectories(requestFolder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+                {
+                    if (!Directory.EnumerateFileSystemEntries(folder).Any())
+                    {
+                        Directory.Delete(folder);
+                    }
+                }
+
+                if (!Directory.EnumerateFileSystemEntries(requestFolder).Any())
+                {
+                    Directory.Delete(requestFolder);
+                }
+
+                purged++;
             }
         }
 
-        return Task.FromResult(purged);
+        return purged;
     }
 
     private string PathOf(string relative)

@@ -10,7 +10,8 @@ namespace ZohoDsr.Functions.Maintenance;
 
 /// <summary>
 /// Daily at 03:00 UTC: purges the history of finished instances (completed, failed, terminated) created more than
-/// <see cref="DsrOptions.RetentionDays"/> ago, then the exports and audit logs of requests older than that.
+/// <see cref="DsrOptions.RetentionDays"/> ago, then the exports of requests older than that, and the audit logs older than
+/// <see cref="DsrOptions.AuditRetentionDays"/>.
 /// </summary>
 public sealed class RetentionPurge(IExportStore exports, IOptions<DsrOptions> options, TimeProvider timeProvider, ILogger<RetentionPurge> logger)
 {
@@ -50,7 +51,11 @@ public sealed class RetentionPurge(IExportStore exports, IOptions<DsrOptions> op
             Log.PurgeIncomplete(logger, rounds);
         }
 
-        int requests = await exports.DeleteRequestsOlderThanAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        int requests = await exports.DeleteExportsOlderThanAsync(cutoff, cancellationToken).ConfigureAwait(false);
         Log.ExportsPurged(logger, requests);
+
+        DateTimeOffset auditCutoff = timeProvider.GetUtcNow() - TimeSpan.FromDays(options.Value.AuditRetentionDays);
+        int auditLogs = await exports.DeleteAuditLogsOlderThanAsync(auditCutoff, cancellationToken).ConfigureAwait(false);
+        Log.AuditLogsPurged(logger, auditLogs);
     }
 }

@@ -48,6 +48,16 @@ public sealed class DsrOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_AuditKeptShorterThanExports_NamesTheKey()
+    {
+        DsrOptions options = Valid;
+        options.RetentionDays = 30;
+        options.AuditRetentionDays = 7;
+
+        Assert.Contains("ZohoDsr:AuditRetentionDays", new DsrOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_UnknownExportKind_NamesTheKey()
     {
         DsrOptions options = Valid;

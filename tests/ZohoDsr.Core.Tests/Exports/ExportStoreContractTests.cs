@@ -76,22 +76,39 @@ public abstract class ExportStoreContractTests
         => await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.WritePartAsync(OrgId, requestId, "p.json", BinaryData.FromString("{}"), CancellationToken.None));
 
     [Fact]
-    public async Task DeleteRequestsOlderThan_Cutoffs_PurgesOnlyOlder()
+    public async Task DeleteExportsOlderThan_Cutoffs_PurgesOnlyOlderAndKeepsTheAuditLog()
     {
         await Store.WritePartAsync(OrgId, "r-6", "00001-Contacts.json", BinaryData.FromString("{}"), CancellationToken.None);
         await Store.EnsureAuditLogAsync(OrgId, "r-6", "{}", CancellationToken.None);
         await Store.WriteExportAsync(OrgId, "r-6", (s, ct) => s.WriteAsync(Encoding.UTF8.GetBytes("{}"), ct).AsTask(), CancellationToken.None);
 
-        int none = await Store.DeleteRequestsOlderThanAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
-        Assert.NotNull(await Store.OpenExportAsync(OrgId, "r-6", CancellationToken.None) is { } s1 ? s1.DisposeAsync().AsTask().ContinueWith(_ => 1) : null);
+        int none = await Store.DeleteExportsOlderThanAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
         Assert.Equal(0, none);
+        Assert.Equal("{}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-6", CancellationToken.None)));
 
-        int purged = await Store.DeleteRequestsOlderThanAsync(new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        int purged = await Store.DeleteExportsOlderThanAsync(new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
 
         Assert.True(purged >= 1);
         Assert.Null(await Store.OpenExportAsync(OrgId, "r-6", CancellationToken.None));
-        Assert.Null(await Store.OpenAuditAsync(OrgId, "r-6", CancellationToken.None));
         Assert.Null(await Store.ReadPartAsync(OrgId, "r-6", "00001-Contacts.json", CancellationToken.None));
+        Assert.Equal("{}", (await ReadAllAsync(await Store.OpenAuditAsync(OrgId, "r-6", CancellationToken.None))).Trim());
+    }
+
+    [Fact]
+    public async Task DeleteAuditLogsOlderThan_Cutoffs_PurgesOnlyOlderAuditLogs()
+    {
+        await Store.EnsureAuditLogAsync(OrgId, "r-7", "{}", CancellationToken.None);
+        await Store.WriteExportAsync(OrgId, "r-7", (s, ct) => s.WriteAsync(Encoding.UTF8.GetBytes("{}"), ct).AsTask(), CancellationToken.None);
+
+        int none = await Store.DeleteAuditLogsOlderThanAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Equal(0, none);
+        Assert.NotNull(await Store.OpenAuditAsync(OrgId, "r-7", CancellationToken.None) is { } open ? open.DisposeAsync().AsTask().ContinueWith(_ => 1) : null);
+
+        int purged = await Store.DeleteAuditLogsOlderThanAsync(new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+
+        Assert.True(purged >= 1);
+        Assert.Null(await Store.OpenAuditAsync(OrgId, "r-7", CancellationToken.None));
+        Assert.Equal("{}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-7", CancellationToken.None)));
     }
 
     protected static async Task<string> ReadAllAsync(Stream? stream)

@@ -32,7 +32,7 @@ public sealed class LocalFolderExportStoreTests : ExportStoreContractTests, IDis
     }
 
     [Fact]
-    public async Task DeleteRequestsOlderThan_OldFiles_PurgesOnlyOldRequest()
+    public async Task DeleteExportsOlderThan_OldFiles_PurgesOnlyOldRequest()
     {
         await Store.WritePartAsync(OrgId, "old", "p.json", BinaryData.FromString("{}"), CancellationToken.None);
         await Store.WritePartAsync(OrgId, "new", "p.json", BinaryData.FromString("{}"), CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class LocalFolderExportStoreTests : ExportStoreContractTests, IDis
             File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         }
 
-        int purged = await Store.DeleteRequestsOlderThanAsync(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        int purged = await Store.DeleteExportsOlderThanAsync(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
 
         Assert.Equal(1, purged);
         Assert.False(Directory.Exists(oldFolder));

@@ -21,17 +21,17 @@ public sealed class RetentionPurgeTests
     public RetentionPurgeTests()
     {
         _purge = new RetentionPurge(
-            _exports.Object, Options.Create(new DsrOptions { RetentionDays = 30 }), new FakeTimeProvider(Now), NullLogger<RetentionPurge>.Instance);
+            _exports.Object, Options.Create(new DsrOptions { RetentionDays = 30, AuditRetentionDays = 1095 }), new FakeTimeProvider(Now), NullLogger<RetentionPurge>.Instance);
     }
 
     [Fact]
-    public async Task RunAsync_Daily_PurgesFinishedInstancesAndExportsOlderThanRetention()
+    public async Task RunAsync_Daily_PurgesInstancesAndExportsPastRetentionAndAuditLogsPastTheirs()
     {
         PurgeInstancesFilter? filter = null;
         _client.Setup(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<CancellationToken>()))
             .Callback((PurgeInstancesFilter f, CancellationToken _) => filter = f)
             .ReturnsAsync(new PurgeResult(4, true));
-        _exports.Setup(e => e.DeleteRequestsOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(4);
+        _exports.Setup(e => e.DeleteExportsOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(4);
 
         await _purge.RunAsync(new TimerInfo(), _client.Object, CancellationToken.None);
 
@@ -41,7 +41,8 @@ public sealed class RetentionPurgeTests
         Assert.Equal(
             [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
             filter.Statuses!.Order());
-        _exports.Verify(e => e.DeleteRequestsOlderThanAsync(Now.AddDays(-30), CancellationToken.None), Times.Once);
+        _exports.Verify(e => e.DeleteExportsOlderThanAsync(Now.AddDays(-30), CancellationToken.None), Times.Once);
+        _exports.Verify(e => e.DeleteAuditLogsOlderThanAsync(Now.AddDays(-1095), CancellationToken.None), Times.Once);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class RetentionPurgeTests
         await _purge.RunAsync(new TimerInfo(), _client.Object, CancellationToken.None);
 
         _client.Verify(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<CancellationToken>()), Times.Exactly(RetentionPurge.MaxRounds));
-        _exports.Verify(e => e.DeleteRequestsOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _exports.Verify(e => e.DeleteExportsOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
