@@ -420,6 +420,14 @@ internal sealed class DsrWorkflow
             .SelectMany(o => o.Values)
             .Where(o => o.Outcome == RecordOutcomeKind.Deleted)
             .Select(o => o.RecordId)
+            .ToHashSet(StringComparer.Ordinal);
+
+        // A record reported "not found" may be one our own delete removed before a retry re-sent it (Zoho then answers
+        // INVALID_DATA): purge those too, best effort; only the ones we know we deleted decide "purged".
+        var candidates = _outcomes.Values
+            .SelectMany(o => o.Values)
+            .Where(o => o.Outcome is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound)
+            .Select(o => o.RecordId)
             .ToList();
         if (profile.ApiVersion < RecycleBinApiVersion)
         {
@@ -427,7 +435,7 @@ internal sealed class DsrWorkflow
             return;
         }
 
-        if (deleted.Count == 0)
+        if (candidates.Count == 0)
         {
             return;
         }
@@ -435,13 +443,13 @@ internal sealed class DsrWorkflow
         SetStatus(DsrStatus.Running, "purge");
         var allPurged = true;
         var purged = 0;
-        await FanOutAsync(Chunk(deleted, DeleteChunkSize).ToList(), async ids =>
+        await FanOutAsync(Chunk(candidates, DeleteChunkSize).ToList(), async ids =>
         {
             var result = await CallZohoAsync<DeleteBatchResult>(
                 ActivityNames.PurgeRecycleBin, new PurgeRecycleBinInput(_input.OrgId, _input.RequestId, ids), module: null);
             var ok = result.Outcomes.Where(o => o.Outcome == RecordOutcomeKind.Deleted).Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
             purged += ids.Count(ok.Contains);
-            allPurged &= ids.All(ok.Contains);
+            allPurged &= ids.Where(deleted.Contains).All(ok.Contains);
         });
 
         _recycleBinPurged = allPurged;
@@ -583,11 +591,6 @@ internal sealed class DsrWorkflow
             }
 
             Log.OrchestrationThrottled(_logger, _input.RequestId, _input.OrgId, module ?? "-", throttled.ZohoCode ?? "-");
-            if (attempt >= _settings.ThrottleMaxAttempts)
-            {
-                throw DsrStepFailedException.Throttled(activity, module, attempt, throttled.ZohoCode);
-            }
-
             if (resumeWith is not null)
             {
                 if (resumeWith(result) is not { } remaining)
@@ -596,6 +599,11 @@ internal sealed class DsrWorkflow
                 }
 
                 input = remaining;
+            }
+
+            if (attempt >= _settings.ThrottleMaxAttempts)
+            {
+                throw DsrStepFailedException.Throttled(activity, module, attempt, throttled.ZohoCode);
             }
 
             var delay = ThrottleBackoff.Compute(attempt, _context.NewGuid(), throttled.RetryAfter, _settings.ThrottleBaseDelay, _settings.ThrottleMaxDelay);
@@ -719,7 +727,7 @@ internal sealed class DsrWorkflow
             Modules = modules,
             Records = records,
             ExportLocation = _exportLocation,
-            RecycleBinRetainedUntil = records.Any(r => r.Outcome == RecordOutcomeKind.Deleted) ? completedAt + RecycleBinRetention : null,
+            RecycleBinRetainedUntil = records.Any(r => r.Outcome is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound) ? completedAt + RecycleBinRetention : null,
             RecycleBinPurged = _recycleBinPurged,
             StartedAt = new DateTimeOffset(_startedAt, TimeSpan.Zero),
             CompletedAt = completedAt,

@@ -555,6 +555,20 @@ public sealed class DsrOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_PurgeWithNotFoundRecords_PurgesThemBestEffort()
+    {
+        var org = Org();
+        org.DeleteCodes["k2"] = "INVALID_DATA"; // e.g. deleted by an earlier attempt of the same batch
+        org.PurgeFailures.Add("k2");
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete, purge: true));
+
+        Assert.Contains("k2", org.InputsOf<PurgeRecycleBinInput>(ActivityNames.PurgeRecycleBin).SelectMany(p => p.RecordIds));
+        Assert.True(result.RecycleBinPurged);
+        Assert.NotNull(result.RecycleBinRetainedUntil);
+    }
+
+    [Fact]
     public async Task RunAsync_PurgeOnApiV2_NotAttempted()
     {
         var org = Org();
