@@ -99,7 +99,7 @@ public sealed class DsrHttpApi(
             if (existing.Input is { } earlier && !IsSameRequest(earlier, input))
             {
                 Log.RequestIdConflict(logger, requestId, orgId, instanceId);
-                return Problem(409, "Conflict", "This requestId was already used for a different request (another type or subject) in this org.");
+                return Problem(409, "Conflict", "This requestId was already used for a different request in this org (another type, subject, dryRun, requireApproval, purgeRecycleBin, modules or callbackUrl).");
             }
 
             Log.RequestAlreadyStarted(logger, requestId, orgId, instanceId);
@@ -204,9 +204,20 @@ public sealed class DsrHttpApi(
 
     private bool IsKnownOrg(string orgId) => zohoOptions.Value.Orgs.Keys.Contains(orgId, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A repeat of a known requestId must be the same request in every respect that changes what is done: a real delete
+    /// sent under the id of an earlier dry run (or with other modules) would otherwise be answered "already started".
+    /// </summary>
     private static bool IsSameRequest(DsrOrchestrationInput earlier, DsrOrchestrationInput now)
         => earlier.Type == now.Type
-            && string.Equals(earlier.SubjectEmail.Trim(), now.SubjectEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+            && string.Equals(earlier.SubjectEmail.Trim(), now.SubjectEmail.Trim(), StringComparison.OrdinalIgnoreCase)
+            && earlier.DryRun == now.DryRun
+            && earlier.RequireApproval == now.RequireApproval
+            && earlier.PurgeRecycleBin == now.PurgeRecycleBin
+            && earlier.CallbackUrl == now.CallbackUrl
+            && ModuleSet(earlier.Modules).SetEquals(ModuleSet(now.Modules));
+
+    private static HashSet<string> ModuleSet(IReadOnlyList<string>? modules) => new(modules ?? [], StringComparer.OrdinalIgnoreCase);
 
     private DsrHttpResponse? RouteProblem(string requestId, string? orgId)
     {

@@ -88,6 +88,19 @@ public sealed class DsrHttpApiTests
     }
 
     [Fact]
+    public async Task Submit_RealDeleteUnderTheIdOfADryRun_Returns409AndStartsNothing()
+    {
+        string instanceId = DsrInstanceId.For(OrgId, "r-1");
+        DsrOrchestrationInput dryRun = Input("r-1", Email) with { Type = DsrRequestType.Delete, DryRun = true };
+        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Completed, dryRun));
+
+        DsrHttpResponse response = await SubmitAsync(Body("r-1", "delete"));
+
+        Assert.Equal(409, response.StatusCode);
+        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Submit_SameRequestIdOtherSubject_Returns409()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
