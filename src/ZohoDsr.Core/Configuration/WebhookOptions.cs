@@ -12,6 +12,15 @@ public sealed class WebhookOptions
     /// <summary>Timestamps further than this from now are rejected as stale. Default: 5 minutes.</summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether the webhook's answer carries Durable's management URIs (<c>statusQueryGetUri</c>, <c>sendEventPostUri</c>,
+    /// <c>terminatePostUri</c>, <c>purgeHistoryDeleteUri</c>, ...). In Azure those URIs embed the Durable extension's
+    /// system key, which opens every instance (inputs with subjects' emails included) to whoever holds it, so the
+    /// default is false: the intake system gets <c>id</c> and our own <c>statusUri</c>, which take its function key.
+    /// The local host, on loopback without keys, turns it on.
+    /// </summary>
+    public bool IncludeDurableManagementUris { get; set; }
+
     /// <summary>Callback delivery attempts before giving up (durable retry). Default: 5.</summary>
     public int CallbackMaxAttempts { get; set; } = 5;
 }

@@ -92,6 +92,11 @@ public sealed class DsrHttpApi(
         };
 
         DsrManagementUris uris = instances.GetManagementUris(instanceId, requestId, orgId, requestUrl);
+        if (!options.Value.Webhook.IncludeDurableManagementUris)
+        {
+            uris = new DsrManagementUris { Id = uris.Id, StatusUri = uris.StatusUri };
+        }
+
         var headers = new Dictionary<string, string> { ["Location"] = uris.StatusUri };
         DsrInstanceState? existing = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)

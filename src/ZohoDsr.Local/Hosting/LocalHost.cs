@@ -84,6 +84,12 @@ public sealed class LocalHost : IAsyncDisposable
             settings[$"{DsrOptions.SectionName}:Exports:Kind"] = "LocalFolder";
         }
 
+        // On loopback there is no system key to leak: answer with Durable's management URIs, as `func start` does.
+        if (string.IsNullOrEmpty(builder.Configuration[$"{DsrOptions.SectionName}:Webhook:IncludeDurableManagementUris"]))
+        {
+            settings[$"{DsrOptions.SectionName}:Webhook:IncludeDurableManagementUris"] = "true";
+        }
+
         string? signingSecret = builder.Configuration[SigningSecretKey];
         bool generated = string.IsNullOrEmpty(signingSecret);
         if (generated)

@@ -31,7 +31,7 @@ public sealed class DsrHttpApiTests
         zoho.Orgs[OrgId] = new ZohoOrgOptions { ClientId = "client" };
         _api = new DsrHttpApi(
             _instances.Object,
-            Options.Create(new DsrOptions { Webhook = new WebhookOptions { SigningSecret = Secret } }),
+            Options.Create(new DsrOptions { Webhook = new WebhookOptions { SigningSecret = Secret, IncludeDurableManagementUris = true } }),
             Options.Create(zoho),
             _time,
             new LoggerFactory([_logs]).CreateLogger<DsrHttpApi>());
@@ -98,6 +98,33 @@ public sealed class DsrHttpApiTests
 
         Assert.Equal(409, response.StatusCode);
         _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Submit_DurableUrisNotIncluded_AnswersIdAndStatusUriOnly()
+    {
+        var zoho = new ZohoCrmClientOptions();
+        zoho.Orgs[OrgId] = new ZohoOrgOptions { ClientId = "client" };
+        var api = new DsrHttpApi(
+            _instances.Object,
+            Options.Create(new DsrOptions { Webhook = new WebhookOptions { SigningSecret = Secret } }),
+            Options.Create(zoho),
+            _time,
+            new LoggerFactory([_logs]).CreateLogger<DsrHttpApi>());
+        string instanceId = DsrInstanceId.For(OrgId, "r-9");
+        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
+        _instances.Setup(i => i.StartAsync(instanceId, It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        byte[] body = Encoding.UTF8.GetBytes(Body("r-9"));
+        long timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+
+        DsrHttpResponse response = await api.SubmitAsync(
+            body, timestamp.ToString(), WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), timestamp, body), RequestUrl, CancellationToken.None);
+
+        Assert.Equal(202, response.StatusCode);
+        string json = JsonSerializer.Serialize(response.Body, DsrJson.Options);
+        Assert.DoesNotContain("statusQueryGetUri", json, StringComparison.Ordinal);
+        Assert.Contains("\"statusUri\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"id\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class DsrHttpFunctionsTests
     {
         DsrOptions dsr = new();
         dsr.Webhook.SigningSecret = Secret;
+        dsr.Webhook.IncludeDurableManagementUris = true;
         ZohoCrmClientOptions zoho = new();
         zoho.Orgs["acme"] = new ZohoOrgOptions { ClientId = "1000.ACME", DataCenter = "EU" };
         _functions = new DsrHttpFunctions(new DsrHttpApiFactory(Options.Create(dsr), Options.Create(zoho), _time, NullLoggerFactory.Instance));
