@@ -39,23 +39,27 @@ public sealed class ZohoSearchCriteria
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    /// <summary>Escapes a value: <c>(</c>, <c>)</c>, <c>,</c> get a backslash first; a trailing backslash is doubled.</summary>
+    /// <summary>
+    /// Escapes a value: <c>(</c>, <c>)</c>, <c>,</c> get a backslash first; a backslash that ends the value is doubled, and
+    /// so is one standing before <c>(</c>, <c>)</c> or <c>,</c> (else <c>a\)</c> would become <c>a\\)</c>: a literal
+    /// backslash, then a bracket that closes the condition).
+    /// </summary>
     internal static string Escape(string value)
     {
         var text = new StringBuilder(value.Length + 8);
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             if (c is '(' or ')' or ',')
+            {
+                text.Append('\\');
+            }
+            else if (c == '\\' && (i == value.Length - 1 || value[i + 1] is '(' or ')' or ','))
             {
                 text.Append('\\');
             }
 
             text.Append(c);
-        }
-
-        if (value.EndsWith('\\'))
-        {
-            text.Append('\\');
         }
 
         return text.ToString();

@@ -22,6 +22,8 @@ public sealed class ZohoSearchCriteriaTests
     [InlineData("Burns,B", @"Burns\,B")]
     [InlineData(@"ends\", @"ends\\")]
     [InlineData("(x)", @"\(x\)")]
+    [InlineData(@"a\)or(Email:starts_with:x", @"a\\\)or\(Email:starts_with:x")]
+    [InlineData(@"mid\dle", @"mid\dle")]
     public void StartsWith_SpecialCharacters_AreEscaped(string value, string escaped)
     {
         Assert.Equal($"(Last_Name:starts_with:{escaped})", ZohoSearchCriteria.StartsWith("Last_Name", value).Text);
