@@ -51,12 +51,32 @@ public sealed class UserSecretsFile(string path)
             json[key] = value;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        // Owner-only from the moment the file exists: the secrets are never readable by other users, not even briefly.
+        string folder = System.IO.Path.GetDirectoryName(Path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         string temp = Path + ".tmp";
-        File.WriteAllText(temp, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temp, new System.Text.UTF8Encoding(false), create))
+        {
+            writer.Write(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite); // a temp file left by an earlier run keeps its mode
         }
 
         File.Move(temp, Path, overwrite: true);
