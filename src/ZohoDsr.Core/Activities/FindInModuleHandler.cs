@@ -22,7 +22,8 @@ namespace ZohoDsr.Core.Activities;
 /// from the list) and reads each record not yet matched with <c>include=private_fields</c> (1 call per record), the only
 /// call that can show a restricted value. This is costly, so it runs only for such modules and can be switched off
 /// (<see cref="DsrOptions.ScanRestrictedEmailFields"/>). If Zoho hides restricted values even then, the scan cannot see
-/// them: that is logged and audited as <c>restricted-hidden</c>.</item>
+/// them: that is logged, audited as <c>restricted-hidden</c> and returned as a <see cref="ModuleGap"/>; so are records
+/// left unchecked because the scan is switched off.</item>
 /// </list>
 /// Whatever the method, only exact matches are kept: an email field equal to the email, trimmed, case-insensitively, over
 /// every email field of the module. Look-alikes never match.
@@ -50,6 +51,7 @@ public sealed class FindInModuleHandler(
         string subjectHash = await audit.HashSubjectAsync(input.OrgId, input.RequestId, email, cancellationToken).ConfigureAwait(false);
         var matched = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var gaps = new List<ModuleGap>();
         string method;
         try
         {
@@ -62,11 +64,11 @@ public sealed class FindInModuleHandler(
             else if (profile.RestrictedEmailFields.Count > 0)
             {
                 method = "scan";
-                await ScanAsync(client, input, profile, email, matched, candidates, audits, subjectHash, cancellationToken).ConfigureAwait(false);
+                await ScanAsync(client, input, profile, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                method = await CoqlThenSearchAsync(client, input, unrestricted, email, matched, candidates, audits, subjectHash, cancellationToken).ConfigureAwait(false);
+                method = await CoqlThenSearchAsync(client, input, unrestricted, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (ZohoThrottledException ex)
@@ -81,7 +83,7 @@ public sealed class FindInModuleHandler(
         audits.Add(Entry("find", module, ids.Count, "ok", null, ids, subjectHash));
         await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
         Log.SubjectFound(logger, input.RequestId, input.OrgId, module, ids.Count, $"{method}, {candidates.Count} candidates");
-        return new FindRecordsResult(module, ids, method, candidates.Count) { Spend = meter.Spent() };
+        return new FindRecordsResult(module, ids, method, candidates.Count) { Spend = meter.Spent(), Gaps = gaps };
     }
 
     private async Task<string> CoqlThenSearchAsync(
@@ -92,6 +94,7 @@ public sealed class FindInModuleHandler(
         HashSet<string> matched,
         HashSet<string> candidates,
         List<AuditEntry> audits,
+        List<ModuleGap> gaps,
         string subjectHash,
         CancellationToken cancellationToken)
     {
@@ -123,7 +126,8 @@ public sealed class FindInModuleHandler(
                 var profile = input.Module with { RestrictedEmailFields = input.Module.EmailFields };
                 candidates.Clear();
                 matched.Clear();
-                await ScanAsync(client, input, profile, email, matched, candidates, audits, subjectHash, cancellationToken).ConfigureAwait(false);
+                gaps.Clear();
+                await ScanAsync(client, input, profile, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
                 return "scan";
             }
 
@@ -173,6 +177,7 @@ public sealed class FindInModuleHandler(
         HashSet<string> matched,
         HashSet<string> candidates,
         List<AuditEntry> audits,
+        List<ModuleGap> gaps,
         string subjectHash,
         CancellationToken cancellationToken)
     {
@@ -198,6 +203,11 @@ public sealed class FindInModuleHandler(
         {
             Log.RestrictedScanSkipped(logger, input.RequestId, input.OrgId, module, toRead.Count);
             audits.Add(Entry("scan-private", module, 0, "disabled", null, null, subjectHash));
+            if (toRead.Count > 0)
+            {
+                gaps.Add(new ModuleGap(module, "email fields restricted and scan disabled"));
+            }
+
             return;
         }
 
@@ -228,6 +238,7 @@ public sealed class FindInModuleHandler(
         if (allHidden)
         {
             Log.RestrictedValuesHidden(logger, input.RequestId, input.OrgId, module, read);
+            gaps.Add(new ModuleGap(module, "restricted values hidden"));
         }
 
         audits.Add(Entry("scan-private", module, read, allHidden ? "restricted-hidden" : "ok", null, null, subjectHash));

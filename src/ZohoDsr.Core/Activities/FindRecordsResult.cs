@@ -8,9 +8,12 @@ public sealed record FindRecordsResult(string Module, IReadOnlyList<string> Reco
     /// <summary>
     /// Only for the pseudo-module <c>Activities</c> (whose rows are Calls, Tasks and Events): each real module and its ids
     /// among <see cref="RecordIds"/>. Export and delete must use these real modules; Zoho deletes nothing by <c>Activities</c>.
-    /// Rows whose kind Zoho does not say are left out (never deleted under a guessed module).
+    /// Rows whose kind Zoho does not say are left out (never deleted under a guessed module) and reported in <see cref="Gaps"/>.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? RecordIdsByModule { get; init; }
+
+    /// <summary>Parts of the module that could not be searched (records never checked, values Zoho hid).</summary>
+    public IReadOnlyList<ModuleGap> Gaps { get; init; } = [];
 
     public ApiSpend Spend { get; init; } = ApiSpend.None;
     public ActivityThrottle? Throttled { get; init; }

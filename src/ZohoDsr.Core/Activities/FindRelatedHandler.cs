@@ -83,6 +83,7 @@ public sealed class FindRelatedHandler(
 
         List<string> ids = found.Keys.Order(StringComparer.Ordinal).ToList();
         Dictionary<string, IReadOnlyList<string>>? byModule = null;
+        List<ModuleGap> gaps = [];
         if (pseudo)
         {
             byModule = found.Where(p => p.Value is not null)
@@ -92,13 +93,14 @@ public sealed class FindRelatedHandler(
             if (unknownKind > 0)
             {
                 Log.ActivityKindUnknown(logger, input.RequestId, input.OrgId, unknownKind);
+                gaps.Add(new ModuleGap(module, "activity rows of unknown kind"));
             }
         }
 
         audits.Add(Entry("related", module, ids.Count, "ok", null, ids));
         await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
         Log.RelatedFound(logger, input.RequestId, input.OrgId, module, ids.Count, $"{method}, {candidates} candidates");
-        return new FindRecordsResult(module, ids, method, candidates) { Spend = meter.Spent(), RecordIdsByModule = byModule };
+        return new FindRecordsResult(module, ids, method, candidates) { Spend = meter.Spent(), RecordIdsByModule = byModule, Gaps = gaps };
     }
 
     private async Task<int> ReadListAsync(

@@ -26,6 +26,9 @@ public sealed record OrgProfile : IZohoActivityResult
     /// <summary>Modules found but not deletable, or not selected: reported as skipped.</summary>
     public IReadOnlyList<string> NotDeletableModules { get; init; } = [];
 
+    /// <summary>Modules that could not be resolved (not accessible, no contact lookup): they were not searched.</summary>
+    public IReadOnlyList<ModuleGap> Gaps { get; init; } = [];
+
     /// <summary>
     /// The orchestration's settings from <c>DsrOptions</c> (<see cref="OrchestrationSettings.FromOptions"/>): approval
     /// timeout, throttle backoff, gate lease, retries. The orchestration cannot read configuration itself.

@@ -47,13 +47,14 @@ public sealed class ResolveOrgHandler(
         }
 
         var audits = new List<AuditEntry>();
+        var gaps = new List<ModuleGap>();
         try
         {
             ZohoOrg org = await client.GetOrgAsync(cancellationToken).ConfigureAwait(false);
             var parentProfiles = new List<ModuleProfile>();
             foreach (string module in parents)
             {
-                IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
                 if (fields is null)
                 {
                     continue;
@@ -71,7 +72,7 @@ public sealed class ResolveOrgHandler(
                 IReadOnlyList<ZohoRelatedList> lists = await client.GetRelatedListsAsync(ZohoModules.Contacts, cancellationToken).ConfigureAwait(false);
                 foreach (string module in related)
                 {
-                    string? lookup = await LookupFieldAsync(client, input, module, audits, cancellationToken).ConfigureAwait(false);
+                    string? lookup = await LookupFieldAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
                     if (lookup is null)
                     {
                         continue;
@@ -98,6 +99,7 @@ public sealed class ResolveOrgHandler(
                 RelatedModules = relatedProfiles,
                 DeletableModules = deletable,
                 NotDeletableModules = notDeletable,
+                Gaps = gaps.DistinctBy(g => g.Module, StringComparer.Ordinal).ToList(),
                 Settings = OrchestrationSettings.FromOptions(dsr),
                 Spend = meter.Spent(),
             };
@@ -135,7 +137,7 @@ public sealed class ResolveOrgHandler(
             && (string.Equals(l.ApiName, module, StringComparison.Ordinal) || string.Equals(l.ApiName, compact, StringComparison.Ordinal)))?.ApiName;
     }
 
-    private async Task<IReadOnlyList<ZohoField>?> FieldsOrNullAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ZohoField>?> FieldsOrNullAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, List<ModuleGap> gaps, CancellationToken cancellationToken)
     {
         try
         {
@@ -145,24 +147,26 @@ public sealed class ResolveOrgHandler(
         {
             Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, ex.Code);
             audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", module, 0, "skipped", ex.Code));
+            gaps.Add(new ModuleGap(module, "module not accessible", ex.Code));
             return null;
         }
     }
 
-    private async Task<string?> LookupFieldAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, CancellationToken cancellationToken)
+    private async Task<string?> LookupFieldAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, List<ModuleGap> gaps, CancellationToken cancellationToken)
     {
         if (ZohoModules.ContactLookups.TryGetValue(module, out string? known))
         {
             return known;
         }
 
-        IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
         string? lookup = fields?.FirstOrDefault(f => string.Equals(f.DataType, "lookup", StringComparison.OrdinalIgnoreCase)
             && string.Equals(f.LookupModule, ZohoModules.Contacts, StringComparison.Ordinal))?.ApiName;
         if (lookup is null && fields is not null)
         {
             Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, "NO_CONTACT_LOOKUP");
             audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", module, 0, "skipped", "NO_CONTACT_LOOKUP"));
+            gaps.Add(new ModuleGap(module, "no contact lookup", "NO_CONTACT_LOOKUP"));
         }
 
         return lookup;

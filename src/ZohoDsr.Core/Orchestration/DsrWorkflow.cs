@@ -38,6 +38,7 @@ internal sealed class DsrWorkflow
     private readonly List<AuditEntry> _audit = [];
     private readonly SortedDictionary<string, ModuleFindings> _modules = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SortedDictionary<string, RecordOutcome>> _outcomes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, List<ModuleGap>> _gaps = new(StringComparer.Ordinal);
     private OrchestrationSettings _settings;
     private OrgProfile? _profile;
     private ApiSpend _spend = ApiSpend.None;
@@ -71,6 +72,8 @@ internal sealed class DsrWorkflow
             Audit("failure", null, 0, ex.Message);
             result = BuildResult(DsrStatus.Failed, ex.Message);
         }
+
+        result = FailOnGaps(result);
 
         result = await WriteAuditAsync(result);
         result = await SendCallbackAsync(result);
@@ -116,6 +119,7 @@ internal sealed class DsrWorkflow
         }
 
         Audit("resolve", null, _modules.Count, _profile.PrivacySettings ? "privacy-settings-on" : "privacy-settings-off");
+        AddGaps(_profile.Gaps);
         return _profile;
     }
 
@@ -130,6 +134,7 @@ internal sealed class DsrWorkflow
                 new FindInModuleInput(_input.OrgId, _input.RequestId, module, _input.SubjectEmail),
                 module.Module);
             AddFindings(module.Module, found);
+            AddGaps(found.Gaps);
             _modulesDone++;
         });
     }
@@ -156,6 +161,7 @@ internal sealed class DsrWorkflow
                 new FindRelatedInput(_input.OrgId, _input.RequestId, call.Module, call.ContactIds),
                 call.Module.Module);
             AddFindings(call.Module.Module, found);
+            AddGaps(found.Gaps);
             if (--remaining[call.Module.Module] == 0)
             {
                 _modulesDone++;
@@ -647,6 +653,53 @@ internal sealed class DsrWorkflow
         AddIds(FindingsOf(module), found.RecordIds);
     }
 
+    /// <summary>
+    /// Records modules that could not be fully searched (once per reason): each is reported as <c>unsearched</c> and the
+    /// request cannot complete. They are audited at the end, in module order, so that the audit does not depend on the
+    /// order in which parallel calls finished.
+    /// </summary>
+    private void AddGaps(IReadOnlyList<ModuleGap>? gaps)
+    {
+        foreach (var gap in gaps ?? [])
+        {
+            if (!_gaps.TryGetValue(gap.Module, out var known))
+            {
+                known = [];
+                _gaps[gap.Module] = known;
+            }
+
+            if (known.Contains(gap))
+            {
+                continue;
+            }
+
+            known.Add(gap);
+        }
+    }
+
+    /// <summary>A request with modules not fully searched fails, naming them (module and reason only; no personal data).</summary>
+    private DsrResult FailOnGaps(DsrResult result)
+    {
+        foreach (var gap in _gaps.Values.SelectMany(g => g))
+        {
+            Audit("gap", gap.Module, 0, "unsearched", gap.ZohoCode);
+        }
+
+        if (_gaps.Count == 0 || result.Status is not (DsrStatus.Completed or DsrStatus.Failed))
+        {
+            return result;
+        }
+
+        var described = string.Join("; ", _gaps.Select(g => $"{g.Key} ({string.Join(", ", g.Value.Select(gap => gap.ZohoCode is null ? gap.Reason : $"{gap.Reason}, {gap.ZohoCode}"))})"));
+        var message = $"{_gaps.Count} module(s) could not be fully searched: {described}";
+        Audit("failure", null, _gaps.Count, "unsearched-modules");
+        return result with
+        {
+            Status = DsrStatus.Failed,
+            Error = result.Error is null ? message : $"{result.Error}; {message}",
+        };
+    }
+
     private ModuleFindings FindingsOf(string module)
     {
         if (!_modules.TryGetValue(module, out var findings))
@@ -717,6 +770,12 @@ internal sealed class DsrWorkflow
                 outcomes.Count(r => r.Outcome is RecordOutcomeKind.SkippedNotDeletable or RecordOutcomeKind.SkippedNotSelected)));
         }
 
+        foreach (var module in _gaps.Keys.Where(m => !_modules.ContainsKey(m)))
+        {
+            modules.Add(new ModuleOutcome(module, "unsearched", 0, 0, 0, 0, 0));
+        }
+
+        modules.Sort((a, b) => string.CompareOrdinal(a.Module, b.Module));
         return new DsrResult
         {
             RequestId = _input.RequestId,

@@ -114,6 +114,30 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
             || l.Contains("1000.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Handle_RestrictedScanDisabled_ReportsGapForUncheckedRecords()
+    {
+        PlantedSubject subject = orgs.RestrictedSeed.Subject("exact");
+        var profile = new ModuleProfile("Contacts", ["Email", "Secondary_Email"], ["Email"]);
+        using CoreTestHost host = CoreTestHost.Create(orgs.Simulator, [orgs.Restricted], new Dictionary<string, string?> { ["ZohoDsr:ScanRestrictedEmailFields"] = "false" });
+
+        FindRecordsResult result = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(orgs.Restricted.OrgId, "r-noscan", profile, subject.Email), CancellationToken.None);
+
+        Assert.Equal("scan", result.Method);
+        ModuleGap gap = Assert.Single(result.Gaps);
+        Assert.Equal(new ModuleGap("Contacts", "email fields restricted and scan disabled"), gap);
+    }
+
+    [Fact]
+    public async Task Handle_OpenOrg_NoGaps()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("exact");
+
+        FindRecordsResult result = await FindAsync(orgs.Open, Contacts, subject.Email, "r-nogap");
+
+        Assert.Empty(result.Gaps);
+    }
+
     private Task<FindRecordsResult> FindAsync(SimOrg org, ModuleProfile module, string email, string requestId)
         => orgs.Host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, requestId, module, email), CancellationToken.None);
 

@@ -88,4 +88,35 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         Assert.Empty(profile.ParentModules);
         Assert.True(profile.Spend.Calls >= 1);
     }
+
+    [Fact]
+    public async Task Handle_ModuleOrgLacks_ReportedAsGapWithZohoCode()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?>
+        {
+            [$"Zoho:Orgs:{org.OrgId}:ParentModules:0"] = "Leads",
+            [$"Zoho:Orgs:{org.OrgId}:ParentModules:1"] = "Vendors_Custom",
+            [$"Zoho:Orgs:{org.OrgId}:RelatedModules:0"] = "Calls",
+        });
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-5", null), CancellationToken.None);
+
+        Assert.Equal(["Leads"], profile.ParentModules.Select(p => p.Module));
+        ModuleGap gap = Assert.Single(profile.Gaps);
+        Assert.Equal("Vendors_Custom", gap.Module);
+        Assert.Equal("module not accessible", gap.Reason);
+        Assert.False(string.IsNullOrEmpty(gap.ZohoCode));
+    }
+
+    [Fact]
+    public async Task Handle_NormalOrg_NoGaps()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-6", null), CancellationToken.None);
+
+        Assert.Empty(profile.Gaps);
+    }
 }

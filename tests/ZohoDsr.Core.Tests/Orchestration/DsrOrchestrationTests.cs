@@ -691,4 +691,41 @@ public sealed class DsrOrchestrationTests
         Assert.Equal(TimeSpan.FromMinutes(10), fromProfile.EventWaits.Single().Timeout);
         Assert.Equal(TimeSpan.FromMinutes(20), fromInput.EventWaits.Single().Timeout);
     }
+
+    [Fact]
+    public async Task RunAsync_ModuleNotAccessibleOrValuesHidden_FailsNamingModulesAndReportsUnsearched()
+    {
+        var org = Org();
+        org.Profile = org.Profile with { Gaps = [new ModuleGap("Deals", "module not accessible", "NO_PERMISSION")] };
+        org.FindGaps["Cases"] = [new ModuleGap("Cases", "restricted values hidden")];
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal("2 module(s) could not be fully searched: Cases (restricted values hidden); Deals (module not accessible, NO_PERMISSION)", result.Error);
+        Assert.Equal(["Calls", "Cases", "Contacts", "Deals", "Leads", "Quotes"], result.Modules.Select(m => m.Module));
+        Assert.Equal(new ModuleOutcome("Deals", "unsearched", 0, 0, 0, 0, 0), result.Modules.Single(m => m.Module == "Deals"));
+        Assert.DoesNotContain(Subject, result.Error, StringComparison.OrdinalIgnoreCase);
+
+        // What could be deleted still was, and is reported as such.
+        Assert.Equal(["Calls/k1", "Calls/k2", "Calls/k3", "Contacts/c1", "Contacts/c2", "Leads/l1", "Quotes/q1"], Ids(result, RecordOutcomeKind.Deleted));
+        var audit = org.Audits.SelectMany(a => a.Entries).Where(e => e.Action == "gap").ToList();
+        Assert.Equal(["Cases", "Deals"], audit.Select(e => e.Module));
+        Assert.All(audit, e => Assert.Equal("unsearched", e.Outcome));
+        Assert.Equal("NO_PERMISSION", audit[1].ZohoCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_RelatedModuleGap_AccessRequestFails()
+    {
+        var org = Org();
+        org.FindGaps["Calls"] = [new ModuleGap("Calls", "activity rows of unknown kind")];
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Access));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal("1 module(s) could not be fully searched: Calls (activity rows of unknown kind)", result.Error);
+        Assert.Equal("exports/req-1.json", result.ExportLocation);
+        Assert.Equal(new ModuleOutcome("Calls", "lookup", 3, 0, 0, 0, 0), result.Modules[0]);
+    }
 }

@@ -37,6 +37,9 @@ internal sealed class FakeActivities : IActivityDispatcher
     /// <summary>Module → record ids its search finds (exact matches, possibly with duplicates).</summary>
     public Dictionary<string, string[]> Found { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Module → the gaps its FindInModule or FindRelated result reports (parts it could not search).</summary>
+    public Dictionary<string, ModuleGap[]> FindGaps { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Related module → contact id → record ids.</summary>
     public Dictionary<string, Dictionary<string, string[]>> Related { get; } = new(StringComparer.Ordinal);
 
@@ -170,7 +173,7 @@ internal sealed class FakeActivities : IActivityDispatcher
                 input.Module.Module,
                 [.. Found.GetValueOrDefault(input.Module.Module, []).Where(id => !_deleted.Contains(id))],
                 "coql",
-                Found.GetValueOrDefault(input.Module.Module, []).Length + 1) { Spend = spend };
+                Found.GetValueOrDefault(input.Module.Module, []).Length + 1) { Spend = spend, Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []) };
 
     private FindRecordsResult FindRelated(FindRelatedInput input, ActivityThrottle? throttle, ApiSpend spend)
     {
@@ -189,7 +192,7 @@ internal sealed class FakeActivities : IActivityDispatcher
             return new FindRecordsResult("Activities", ids, "related-list", ids.Count) { Spend = spend, RecordIdsByModule = byModule };
         }
 
-        return new FindRecordsResult(input.Module.Module, ids, method, ids.Count) { Spend = spend };
+        return new FindRecordsResult(input.Module.Module, ids, method, ids.Count) { Spend = spend, Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []) };
     }
 
     private ExportRecordsResult Export(ExportRecordsInput input, ActivityThrottle? throttle, ApiSpend spend)
