@@ -12,6 +12,29 @@ internal sealed record ModuleTarget(ModuleSchema Schema, ModuleStore? Store, IRe
 
     public IReadOnlyList<ModuleSchema> AllSchemas => IsActivities ? [Schema, .. Stores.Select(s => s.Schema)] : [Schema];
 
+    /// <summary>
+    /// The path's <c>{module}</c>, checked as Zoho checks it before anything else: an unknown module (or the Activities
+    /// pseudo-module where only a stored module will do) answers <c>INVALID_MODULE</c>, a token without the module's
+    /// <paramref name="action"/> scope answers <c>OAUTH_SCOPE_MISMATCH</c>; null when an error was written.
+    /// </summary>
+    public static async Task<ModuleTarget?> AuthorizeAsync(CrmContext ctx, string action, bool storedOnly = false)
+    {
+        var target = Resolve(ctx, ctx.Route("module"));
+        if (target is null || (storedOnly && target.Store is null))
+        {
+            await ZohoResponses.InvalidModuleAsync(ctx.Http);
+            return null;
+        }
+
+        if (!ctx.Scopes.HasModule(target.Schema.ScopeName, action))
+        {
+            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
+            return null;
+        }
+
+        return target;
+    }
+
     public static ModuleTarget? Resolve(CrmContext ctx, string name)
     {
         if (ctx.Org.TryGetStore(name, out var store))

@@ -26,16 +26,9 @@ internal static class RecordsApi
 
     private static async Task ListAsync(CrmContext ctx)
     {
-        var target = ModuleTarget.Resolve(ctx, ctx.Route("module"));
+        var target = await ModuleTarget.AuthorizeAsync(ctx, "READ");
         if (target is null)
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(target.Schema.ScopeName, "READ"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
@@ -107,16 +100,9 @@ internal static class RecordsApi
 
     private static async Task GetAsync(CrmContext ctx)
     {
-        var target = ModuleTarget.Resolve(ctx, ctx.Route("module"));
+        var target = await ModuleTarget.AuthorizeAsync(ctx, "READ");
         if (target is null)
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(target.Schema.ScopeName, "READ"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
@@ -146,15 +132,8 @@ internal static class RecordsApi
 
     private static async Task RelatedAsync(CrmContext ctx)
     {
-        if (!ctx.Org.TryGetStore(ctx.Route("module"), out var parentStore))
+        if (await ModuleTarget.AuthorizeAsync(ctx, "READ", storedOnly: true) is not { Store: { } parentStore })
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(parentStore.Schema.ScopeName, "READ"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
@@ -245,15 +224,8 @@ internal static class RecordsApi
 
     private static async Task DeletedAsync(CrmContext ctx)
     {
-        if (!ctx.Org.TryGetStore(ctx.Route("module"), out var store))
+        if (await ModuleTarget.AuthorizeAsync(ctx, "READ", storedOnly: true) is not { Store: { } store })
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(store.Schema.ScopeName, "READ"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
@@ -323,15 +295,8 @@ internal static class RecordsApi
 
     private static async Task DeleteManyAsync(CrmContext ctx)
     {
-        if (!ctx.Org.TryGetStore(ctx.Route("module"), out var store))
+        if (await ModuleTarget.AuthorizeAsync(ctx, "DELETE", storedOnly: true) is not { Store: { } store })
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(store.Schema.ScopeName, "DELETE"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
@@ -382,15 +347,8 @@ internal static class RecordsApi
 
     private static async Task DeleteOneAsync(CrmContext ctx)
     {
-        if (!ctx.Org.TryGetStore(ctx.Route("module"), out var store))
+        if (await ModuleTarget.AuthorizeAsync(ctx, "DELETE", storedOnly: true) is not { Store: { } store })
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(store.Schema.ScopeName, "DELETE"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 

@@ -17,16 +17,9 @@ internal static class SearchApi
 
     private static async Task SearchAsync(CrmContext ctx)
     {
-        var target = ModuleTarget.Resolve(ctx, ctx.Route("module"));
+        var target = await ModuleTarget.AuthorizeAsync(ctx, "READ");
         if (target is null)
         {
-            await ZohoResponses.InvalidModuleAsync(ctx.Http);
-            return;
-        }
-
-        if (!ctx.Scopes.HasModule(target.Schema.ScopeName, "READ"))
-        {
-            await ZohoResponses.ScopeMismatchAsync(ctx.Http);
             return;
         }
 
