@@ -1,3 +1,0 @@
-namespace Microsoft.DurableTask.Client;
-
-public record PurgeInstanceOptions(bool Recursive = false);

@@ -1,3 +1,0 @@
-namespace Microsoft.DurableTask.Client;
-
-public record TerminateInstanceOptions(object? Output = null, bool Recursive = false);

@@ -1,5 +1,0 @@
-namespace Microsoft.DurableTask.Entities;
-
-public record CallEntityOptions
-{
-}

@@ -1,6 +1,0 @@
-namespace Microsoft.DurableTask.Entities;
-
-public interface ITaskEntity
-{
-    ValueTask<object?> RunAsync(TaskEntityOperation operation);
-}

@@ -1,6 +1,0 @@
-namespace Microsoft.DurableTask.Entities;
-
-public record SignalEntityOptions
-{
-    public DateTimeOffset? SignalTime { get; init; }
-}

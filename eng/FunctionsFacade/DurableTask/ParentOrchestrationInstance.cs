@@ -1,3 +1,0 @@
-namespace Microsoft.DurableTask;
-
-public record ParentOrchestrationInstance(TaskName Name, string InstanceId);

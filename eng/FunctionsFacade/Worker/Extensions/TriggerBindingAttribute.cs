@@ -1,6 +1,0 @@
-namespace Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
-
-[AttributeUsage(AttributeTargets.Parameter)]
-public abstract class TriggerBindingAttribute : BindingAttribute
-{
-}

@@ -1,3 +1,0 @@
-namespace Microsoft.Azure.Functions.Worker;
-
-public delegate Task FunctionExecutionDelegate(FunctionContext context);
