@@ -7,8 +7,9 @@ namespace ZohoDsr.Core.Activities;
 
 /// <summary>
 /// Deletes up to 100 records of one module in one call and reads every record's own result: <c>SUCCESS</c> → Deleted;
-/// <c>INVALID_DATA</c> ("record not deleted", also Zoho's answer for an id that no longer exists) → NotFound when an
-/// exact query confirms the record is gone, else Failed with the code; any other code (<c>RECORD_LOCKED</c>,
+/// <c>INVALID_DATA</c> ("record not deleted", also Zoho's answer for an id that no longer exists) → Deleted when the record
+/// is gone and the recycle bin shows it deleted since the request was received (this request deleted it, the answer was
+/// lost: a crash or a dropped connection), NotFound when it is gone otherwise, Failed with the code when it is still there; any other code (<c>RECORD_LOCKED</c>,
 /// <c>NOT_APPROVED</c>, ...) → Failed with it. Only the ids passed in are ever sent.
 /// </summary>
 public sealed class DeleteBatchHandler(
@@ -69,11 +70,17 @@ public sealed class DeleteBatchHandler(
             if (invalid.Count > 0)
             {
                 HashSet<string> present = await RecordPresence.PresentAsync(client, module, invalid, cancellationToken).ConfigureAwait(false);
+                List<string> gone = invalid.Where(id => !present.Contains(id)).ToList();
+                HashSet<string> deletedByUs = input.DeletedSince is { } since
+                    ? await RecycleBinReconciler.DeletedSinceAsync(client, module, gone, since, cancellationToken).ConfigureAwait(false)
+                    : [];
                 foreach (string id in invalid)
                 {
                     outcomes[id] = present.Contains(id)
                         ? new RecordOutcome(module, id, RecordOutcomeKind.Failed, "INVALID_DATA")
-                        : new RecordOutcome(module, id, RecordOutcomeKind.NotFound, "INVALID_DATA");
+                        : deletedByUs.Contains(id)
+                            ? new RecordOutcome(module, id, RecordOutcomeKind.Deleted)
+                            : new RecordOutcome(module, id, RecordOutcomeKind.NotFound, "INVALID_DATA");
                 }
             }
 

@@ -9,8 +9,7 @@ namespace ZohoDsr.Core.Orchestration;
 /// <summary>
 /// One run of <see cref="DsrOrchestration"/>. Orchestration code: every wait, time, guid and call goes through the context;
 /// collections are ordered (ordinal) so that a replay schedules the same calls in the same order. The engine runs the
-/// continuations one at a time (Durable's single-threaded orchestrator; the in-process engine's synchronisation context),
-/// so the mutable state below needs no locks.
+/// continuations one at a time (Durable's single-threaded orchestrator), so the mutable state below needs no locks.
 /// </summary>
 internal sealed class DsrWorkflow
 {
@@ -335,14 +334,14 @@ internal sealed class DsrWorkflow
                 var pending = batch.Ids;
                 var result = await CallZohoAsync<DeleteBatchResult>(
                     ActivityNames.DeleteBatch,
-                    new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending),
+                    new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending, _input.ReceivedAt),
                     batch.Module,
                     resumeWith: throttled =>
                     {
                         answered.AddRange(throttled.Outcomes);
                         var done = throttled.Outcomes.Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
                         pending = [.. pending.Where(id => !done.Contains(id))];
-                        return pending.Count == 0 ? null : new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending);
+                        return pending.Count == 0 ? null : new DeleteBatchInput(_input.OrgId, _input.RequestId, batch.Module, pending, _input.ReceivedAt);
                     });
                 ApplyDeleteOutcomes(batch.Module, batch.Ids, [.. answered, .. result.Outcomes]);
             });

@@ -2,6 +2,7 @@ using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Activities;
 
@@ -37,6 +38,25 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         string audit = await File.ReadAllTextAsync(Path.Combine(host.ExportPath, org.OrgId, "r-1", "audit.jsonl"));
         Assert.Contains("\"zohoCode\":\"RECORD_LOCKED\"", audit, StringComparison.Ordinal);
         Assert.Contains("\"outcome\":\"deleted\"", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_DeletedByAnEarlierAttemptWhoseAnswerWasLost_ReportedDeletedFromTheRecycleBin()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        DateTimeOffset received = TimeProvider.System.GetUtcNow();
+        string ours = Insert(org, "Contacts");
+        await host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-4", "Contacts", [ours]), CancellationToken.None);
+
+        DeleteBatchResult retried = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-4", "Contacts", [ours], received), CancellationToken.None);
+        DeleteBatchResult later = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-5", "Contacts", [ours], received.AddHours(1)), CancellationToken.None);
+
+        Assert.Equal([new RecordOutcome("Contacts", ours, RecordOutcomeKind.Deleted)], retried.Outcomes);
+        Assert.Equal([new RecordOutcome("Contacts", ours, RecordOutcomeKind.NotFound, "INVALID_DATA")], later.Outcomes);
+        Assert.True(org.IsInRecycleBin("Contacts", ours));
     }
 
     [Fact]
