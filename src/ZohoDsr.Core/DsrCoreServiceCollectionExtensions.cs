@@ -7,7 +7,6 @@ using ZohoCrm.Client;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
-using ZohoDsr.Core.Engine;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
 
@@ -21,7 +20,7 @@ public static class DsrCoreServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates <see cref="Configuration.DsrOptions"/> (section <c>ZohoDsr</c>), adds the Zoho client
-    /// (<c>AddZohoCrmClient</c>), every activity handler, the activity dispatcher used by the in-process engine, the
+    /// (<c>AddZohoCrmClient</c>), every activity handler, the
     /// <see cref="Http.DsrHttpApi"/>, and the export store chosen by <c>ZohoDsr:Exports:Kind</c>.
     /// The host registers its <see cref="Http.IDsrInstanceClient"/> and, optionally, its own token store.
     /// </summary>
@@ -48,7 +47,6 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddTransient<WriteAuditHandler>();
         services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout).RemoveAllLoggers();
 
-        services.TryAddSingleton<IActivityDispatcher, ActivityDispatcher>();
         services.TryAddTransient<DsrHttpApi>();
         return services;
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ZohoDsr.Core;
 
-/// <summary>The orchestration's and the in-process engine's log messages (event ids 3800-3899 of the project's 3000 block).</summary>
+/// <summary>The orchestration's log messages (event ids 3800-3899 of the project's 3000 block).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 3800, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} started as instance {instanceId}")]
@@ -28,13 +28,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3807, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback not delivered")]
     public static partial void OrchestrationCallbackFailed(ILogger logger, string requestId, string orgId);
-
-    [LoggerMessage(EventId = 3850, Level = LogLevel.Information, Message = "Instance {instanceId} ended: {status}")]
-    public static partial void EngineInstanceEnded(ILogger logger, string instanceId, string status);
-
-    [LoggerMessage(EventId = 3851, Level = LogLevel.Error, Message = "Instance {instanceId} failed: {status}")]
-    public static partial void EngineInstanceFailed(ILogger logger, Exception exception, string instanceId, string status);
-
-    [LoggerMessage(EventId = 3852, Level = LogLevel.Warning, Message = "Instance {instanceId}: activity attempt {count} failed ({status}); retrying")]
-    public static partial void EngineActivityRetry(ILogger logger, string instanceId, int count, string status);
 }

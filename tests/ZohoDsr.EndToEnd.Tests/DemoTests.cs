@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Configuration;
@@ -24,17 +23,14 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_AsNewUser_FinishesUnder30SecondsWithSummaryMatchingThePlantedSubject()
+    public async Task Demo_AsNewUser_SummaryMatchesThePlantedSubject()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var stopwatch = Stopwatch.StartNew();
 
         int exitCode = await LocalCli.InvokeAsync(["demo", "--json", "--export-path", _exports], output, error, TextReader.Null);
 
-        stopwatch.Stop();
         Assert.True(exitCode == ExitCodes.Ok, error.ToString() + output);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"the demo took {stopwatch.Elapsed}");
         Assert.Empty(error.ToString());
         DemoReport report = JsonSerializer.Deserialize<DemoReport>(output.ToString(), DsrJson.Options)!;
 

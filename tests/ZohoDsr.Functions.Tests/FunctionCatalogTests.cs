@@ -49,8 +49,10 @@ public sealed class FunctionCatalogTests
         MethodInfo function = Assert.Single(Functions, m => m.GetCustomAttribute<FunctionAttribute>()!.Name == OrchestrationNames.DsrOrchestration);
 
         Assert.True(function.IsStatic);
-        ParameterInfo parameter = Assert.Single(function.GetParameters());
-        Assert.NotNull(parameter.GetCustomAttribute<OrchestrationTriggerAttribute>());
+        ParameterInfo[] parameters = function.GetParameters();
+        Assert.Equal(2, parameters.Length);
+        Assert.NotNull(parameters[0].GetCustomAttribute<OrchestrationTriggerAttribute>());
+        Assert.Equal(typeof(DsrOrchestrationInput), parameters[1].ParameterType);
     }
 
     [Fact]

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
 using ZohoCrm.Simulator;
 using ZohoDsr.Local.Hosting;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Local.Tests;
 
-/// <summary>One local host (Kestrel on 127.0.0.1:0, in-process simulator with a small seeded demo org) shared by a collection.</summary>
+/// <summary>
+/// One local host (Kestrel on 127.0.0.1:0, in-process simulator with a small seeded demo org, its own Azurite with the data
+/// in a temporary folder and a task hub of its own) shared by a collection.
+/// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
@@ -27,6 +31,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             MinimumLogLevel = LogLevel.Warning,
             ExportPath = exportPath,
             DemoSeed = new SeedSpec { Contacts = 150, Leads = 80, Cases = 40, RelatedPerContact = 1, RandomSeed = 7 },
+            StatePath = Path.Combine(exportPath, "state"),
+            TaskHub = TestTaskHub.NewName(),
+            DeleteTaskHubOnStop = true,
         };
         options.Settings["ZohoDsr:Webhook:SigningSecret"] = Secret;
         return options;

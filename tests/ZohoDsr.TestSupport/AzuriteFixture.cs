@@ -1,79 +1,31 @@
-using Xunit;
-using System.Diagnostics;
-using System.Reflection;
-using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
+using Xunit;
+using ZohoDsr.Local.Storage;
 
 namespace ZohoDsr.TestSupport;
 
 /// <summary>
-/// Starts Azurite's blob service (installed from npm by the build) on a free loopback port with in-memory
-/// persistence, and stops it when disposed. Use as an xunit class or collection fixture.
+/// Azurite's blob, queue and table services in memory on free loopback ports, started as the local host starts them,
+/// and stopped when disposed. Use as an xunit class or collection fixture.
 /// </summary>
-public sealed partial class AzuriteFixture : IAsyncLifetime
+public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // Azurite's well-known development account (public, documented emulator credentials).
-    private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private AzuriteProcess? _azurite;
 
-    private Process? _process;
+    /// <summary>The development account's connection string, naming the blob, queue and table endpoints.</summary>
+    public string ConnectionString => Azurite.ConnectionString;
 
-    public int BlobPort { get; private set; }
-
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};";
+    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
     public BlobServiceClient CreateBlobServiceClient() => new(ConnectionString);
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartInMemoryAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
     {
-        string directory = typeof(AzuriteFixture).Assembly.GetCustomAttribute<AzuriteLocationAttribute>()!.Directory;
-        string script = Path.Combine(directory, "node_modules", "azurite", "dist", "src", "blob", "main.js");
-        if (!File.Exists(script))
+        if (_azurite is not null)
         {
-            throw new InvalidOperationException($"Azurite is not installed at '{directory}'. Build the test project (it runs 'npm ci' there).");
+            await _azurite.DisposeAsync();
         }
-
-        var startInfo = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl" })
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start Azurite.");
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-        };
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Azurite exited before it listened."));
-        _process.EnableRaisingEvents = true;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        BlobPort = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
-
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    [GeneratedRegex(@"successfully listens on http://127\.0\.0\.1:(\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -12,4 +12,7 @@ public enum DsrStatus
     Completed,
     Failed,
     Canceled,
+
+    /// <summary>Held by an operator (Durable's suspend): nothing new starts until it is resumed.</summary>
+    Suspended,
 }

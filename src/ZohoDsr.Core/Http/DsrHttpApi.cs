@@ -190,6 +190,7 @@ public sealed class DsrHttpApi(
             DsrRuntimeStatus.Failed => state.Output?.Status ?? DsrStatus.Failed,
             DsrRuntimeStatus.Completed => state.Output?.Status ?? DsrStatus.Completed,
             DsrRuntimeStatus.Pending => state.Progress?.Status ?? DsrStatus.Pending,
+            DsrRuntimeStatus.Suspended => DsrStatus.Suspended,
             _ => state.Progress?.Status ?? DsrStatus.Running,
         };
     }

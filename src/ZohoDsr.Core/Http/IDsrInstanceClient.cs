@@ -3,7 +3,8 @@ using ZohoDsr.Core.Orchestration;
 namespace ZohoDsr.Core.Http;
 
 /// <summary>
-/// The engine behind the HTTP contract: ZohoDsr.Functions adapts DurableTaskClient, the local host the in-process engine.
+/// The engine behind the HTTP contract: ZohoDsr.Functions adapts DurableTaskClient, the local host the Durable Task
+/// Framework's TaskHubClient; both read the same task hub state.
 /// </summary>
 public interface IDsrInstanceClient
 {

@@ -6,7 +6,8 @@ namespace ZohoDsr.Core.Orchestration;
 
 /// <summary>
 /// The few deterministic operations the DSR orchestration needs, so that it is written once and runs on Durable Functions
-/// (ZohoDsr.Functions adapts TaskOrchestrationContext), on the in-process engine, and under the replay harness.
+/// (ZohoDsr.Functions adapts TaskOrchestrationContext; the local host runs that same adapter on the Durable Task
+/// Framework), and under the test suite's scripted context and replay harness.
 /// Orchestration code may use nothing else for time, randomness, waiting or I/O.
 /// </summary>
 public interface IDsrOrchestrationContext

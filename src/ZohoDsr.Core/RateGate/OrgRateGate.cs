@@ -3,7 +3,7 @@ namespace ZohoDsr.Core.RateGate;
 /// <summary>
 /// A counting semaphore per org with leases, capped at the caller's capacity (a fraction of the edition's concurrency), plus
 /// the rolling 24-hour credit budget. Pure logic over <see cref="OrgRateGateState"/>: ZohoDsr.Functions makes it the
-/// <c>OrgRateGate</c> durable entity, the in-process engine guards it with a lock.
+/// <c>OrgRateGate</c> durable entity, whose operations the engine runs one at a time.
 /// </summary>
 /// <remarks>
 /// Time is always the caller's (<see cref="GateAcquireRequest.Now"/>, <see cref="GateReleaseRequest.Now"/>), so the gate

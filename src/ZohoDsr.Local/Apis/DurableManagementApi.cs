@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Local.Engine;
 
 namespace ZohoDsr.Local.Apis;
 
 /// <summary>
 /// The management routes the check-status payload points at (Durable's <c>runtime/webhooks/durabletask</c> HTTP API),
-/// served by the in-process engine: status, raise event, terminate.
+/// served by the Durable Task engine: status, raise event, terminate, suspend, resume, purge.
 /// </summary>
 public static class DurableManagementApi
 {
@@ -18,9 +19,9 @@ public static class DurableManagementApi
         group.MapGet("{instanceId}", GetStatusAsync).WithName("DurableGetStatus");
         group.MapPost("{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("DurableRaiseEvent");
         group.MapPost("{instanceId}/terminate", TerminateAsync).WithName("DurableTerminate");
-        group.MapPost("{instanceId}/suspend", NotSupported).WithName("DurableSuspend");
-        group.MapPost("{instanceId}/resume", NotSupported).WithName("DurableResume");
-        group.MapDelete("{instanceId}", NotSupported).WithName("DurablePurgeHistory");
+        group.MapPost("{instanceId}/suspend", SuspendAsync).WithName("DurableSuspend");
+        group.MapPost("{instanceId}/resume", ResumeAsync).WithName("DurableResume");
+        group.MapDelete("{instanceId}", PurgeAsync).WithName("DurablePurgeHistory");
         return app;
     }
 
@@ -93,10 +94,52 @@ public static class DurableManagementApi
         return TypedResults.Accepted((string?)null);
     }
 
-    public static IResult NotSupported() => TypedResults.Problem(
-        title: "Not supported by the local host.",
-        detail: "The in-process engine keeps no durable history: suspend, resume and purge exist only on Azure Functions.",
-        statusCode: StatusCodes.Status501NotImplemented);
+    /// <summary>202 suspended, 404 unknown instance, 410 already finished.</summary>
+    public static async Task<IResult> SuspendAsync(string instanceId, string? reason, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    {
+        IResult? refusal = await RefuseUnlessRunningAsync(instanceId, instances, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await instances.SuspendAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Suspended through the management API." : reason, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>202 resumed, 404 unknown instance, 410 already finished.</summary>
+    public static async Task<IResult> ResumeAsync(string instanceId, string? reason, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    {
+        IResult? refusal = await RefuseUnlessRunningAsync(instanceId, instances, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await instances.ResumeAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Resumed through the management API." : reason, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>200 purged (history and state, the subject's email with them), 404 unknown, 409 not finished yet.</summary>
+    public static async Task<IResult> PurgeAsync(string instanceId, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    {
+        DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (state.RuntimeStatus is not (DsrRuntimeStatus.Completed or DsrRuntimeStatus.Failed or DsrRuntimeStatus.Terminated))
+        {
+            return TypedResults.Problem(
+                title: "The instance has not finished.",
+                detail: "Only a completed, failed or terminated instance can be purged; cancel it first.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        bool purged = await instances.PurgeAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return purged ? TypedResults.Ok() : TypedResults.NotFound();
+    }
 
     private static async Task<IResult?> RefuseUnlessRunningAsync(string instanceId, IDsrInstanceClient instances, CancellationToken cancellationToken)
     {

@@ -1,33 +1,49 @@
 using System.Security.Cryptography;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using DurableTask.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ZohoCrm.Client;
 using ZohoCrm.Simulator;
 using ZohoDsr.Core;
 using ZohoDsr.Core.Configuration;
-using ZohoDsr.Core.Engine;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
+using ZohoDsr.Functions.Orchestrations;
 using ZohoDsr.Local.Apis;
+using ZohoDsr.Local.Engine;
+using ZohoDsr.Local.Storage;
 
 namespace ZohoDsr.Local.Hosting;
 
 /// <summary>
-/// The local host: the Functions app's HTTP contract on Kestrel, backed by the in-process engine and the local-folder
-/// export store, against the orgs configured under <c>Zoho:Orgs</c> or, when none is, an in-process simulator with a
-/// seeded demo org.
+/// The local host: the Functions app's HTTP contract on Kestrel, and the Functions app's own orchestrator, activities and
+/// entity on the Durable Task Framework with the Azure Storage provider, the engine Azure runs them on. Storage is
+/// Azurite, started from <c>eng/azurite</c> with its data under <see cref="LocalHostOptions.StatePath"/>, unless
+/// <c>ZohoDsr:Storage:ConnectionString</c> (or <c>AzureWebJobsStorage</c>) names an account. Zoho is the orgs configured
+/// under <c>Zoho:Orgs</c> or, when none is, an in-process simulator with a seeded demo org.
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
 {
+    /// <summary>The setting naming a Storage account for the task hub (else Azurite).</summary>
+    public const string StorageConnectionStringKey = "ZohoDsr:Storage:ConnectionString";
+
+    /// <summary>The Functions host's storage setting, honoured as a fallback.</summary>
+    public const string WebJobsStorageKey = "AzureWebJobsStorage";
+
+    /// <summary>How often idle queues are polled at most (Durable's default of 30 s is for billed cloud accounts).</summary>
+    public const string PollingIntervalKey = "ZohoDsr:Engine:MaxQueuePollingInterval";
+
     private const string SigningSecretKey = "ZohoDsr:Webhook:SigningSecret";
     private int _stopped;
 
-    private LocalHost(WebApplication app, DemoEnvironment? demo, string signingSecret, bool signingSecretGenerated, string exportPath, IReadOnlyList<string> orgIds)
+    private LocalHost(WebApplication app, DemoEnvironment? demo, AzuriteProcess? azurite, LocalHostOptions options, string signingSecret, bool signingSecretGenerated, string exportPath, IReadOnlyList<string> orgIds)
     {
         App = app;
         Demo = demo;
+        Azurite = azurite;
+        Options = options;
         SigningSecret = signingSecret;
         SigningSecretGenerated = signingSecretGenerated;
         ExportPath = exportPath;
@@ -42,6 +58,11 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The simulator and its demo org, or null when the host serves real orgs.</summary>
     public DemoEnvironment? Demo { get; }
 
+    /// <summary>The Azurite the task hub lives in, or null when a Storage account is configured.</summary>
+    public AzuriteProcess? Azurite { get; }
+
+    public LocalHostOptions Options { get; }
+
     /// <summary>The webhook signing secret the host verifies with.</summary>
     public string SigningSecret { get; }
 
@@ -54,11 +75,13 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The org ids the host accepts.</summary>
     public IReadOnlyList<string> OrgIds { get; }
 
-    public InProcessDsrEngine Engine => App.Services.GetRequiredService<EngineOwner>().Engine;
+    /// <summary>The Durable Task engine running the app's durable functions.</summary>
+    public DurableEngine Engine => App.Services.GetRequiredService<EngineSlot>().Engine;
 
-    public RequestTracker Requests => App.Services.GetRequiredService<RequestTracker>();
+    /// <summary>The requests found unfinished in the task hub at start, which this host resumes.</summary>
+    public IReadOnlyList<UnfinishedRequest> Resumed { get; private set; } = [];
 
-    /// <summary>Builds and starts the host; the returned host is listening.</summary>
+    /// <summary>Builds and starts the host; the returned host is listening and its engine is running.</summary>
     public static async Task<LocalHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -99,12 +122,20 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         var tokenStore = new InMemoryZohoTokenStore();
-        DemoEnvironment? demo = null;
+        var owned = new OwnedResources();
         try
         {
+            string? connectionString = StorageConnectionString(builder.Configuration);
+            if (connectionString is null)
+            {
+                owned.Azurite = await AzuriteProcess.StartOrJoinAsync(
+                    options.StatePath ?? Path.Combine(Directory.GetCurrentDirectory(), LocalHostOptions.DefaultStateFolder), cancellationToken).ConfigureAwait(false);
+                connectionString = owned.Azurite.ConnectionString;
+            }
+
             if (useSimulator)
             {
-                demo = await StartSimulatorAsync(options, settings, tokenStore, cancellationToken).ConfigureAwait(false);
+                owned.Demo = await StartSimulatorAsync(options, settings, tokenStore, cancellationToken).ConfigureAwait(false);
             }
 
             foreach ((string key, string? value) in options.Settings)
@@ -127,10 +158,11 @@ public sealed class LocalHost : IAsyncDisposable
             app.MapDsrApi();
             app.MapDurableManagementApi();
 
-            var host = new LocalHost(app, demo, signingSecret!, generated, exportPath, orgIds);
-            demo = null; // owned by the host from here on
+            var host = new LocalHost(app, owned.Demo, owned.Azurite, options, signingSecret!, generated, exportPath, orgIds);
+            owned = new OwnedResources(); // owned by the host from here on
             try
             {
+                await host.StartEngineAsync(connectionString, cancellationToken).ConfigureAwait(false);
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
@@ -152,11 +184,7 @@ public sealed class LocalHost : IAsyncDisposable
         }
         catch
         {
-            if (demo is not null)
-            {
-                await demo.Simulator.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await owned.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -171,11 +199,29 @@ public sealed class LocalHost : IAsyncDisposable
         await stopping.Task.ConfigureAwait(false);
     }
 
+    /// <summary>The requests of the task hub not yet finished (pending, running, waiting for approval or a timer, suspended).</summary>
+    public async Task<IReadOnlyList<UnfinishedRequest>> ListUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = new List<UnfinishedRequest>();
+        foreach (OrchestrationState state in await Engine.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string instanceId = state.OrchestrationInstance.InstanceId;
+            DsrInstanceState? detail = await App.Services.GetRequiredService<TaskHubInstanceClient>().GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            unfinished.Add(new UnfinishedRequest(
+                instanceId,
+                detail?.Input?.RequestId,
+                detail?.Input?.OrgId,
+                detail is null ? state.OrchestrationStatus.ToString() : DsrHttpApi.StatusOf(detail).ToString()));
+        }
+
+        return unfinished;
+    }
+
     /// <summary>
-    /// Stops accepting HTTP requests, then cancels every request still running (the engine's disposal) and returns them
-    /// with the status the engine left them in.
+    /// Stops accepting HTTP requests and stops the engine. Nothing is canceled: the requests still running stay in the task
+    /// hub and resume when a host starts again on the same storage. Returns them.
     /// </summary>
-    public async Task<IReadOnlyList<CanceledRequest>> StopAsync()
+    public async Task<IReadOnlyList<UnfinishedRequest>> StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
@@ -187,59 +233,76 @@ public sealed class LocalHost : IAsyncDisposable
             await App.StopAsync(timeout.Token).ConfigureAwait(false);
         }
 
-        var owner = App.Services.GetRequiredService<EngineOwner>();
-        var running = new List<TrackedRequest>();
-        foreach (TrackedRequest request in Requests.All)
+        EngineSlot slot = App.Services.GetRequiredService<EngineSlot>();
+        if (!slot.IsSet)
         {
-            DsrInstanceState? state = await owner.Engine.GetAsync(request.InstanceId, CancellationToken.None).ConfigureAwait(false);
-            if (state is { RuntimeStatus: DsrRuntimeStatus.Pending or DsrRuntimeStatus.Running or DsrRuntimeStatus.Suspended })
-            {
-                running.Add(request);
-            }
+            return [];
         }
 
-        await owner.DisposeAsync().ConfigureAwait(false);
+        IReadOnlyList<UnfinishedRequest> unfinished = Options.DeleteTaskHubOnStop ? [] : await ListUnfinishedAsync(CancellationToken.None).ConfigureAwait(false);
+        await slot.Engine.StopAsync().ConfigureAwait(false);
+        if (Options.DeleteTaskHubOnStop)
+        {
+            await slot.Engine.DeleteTaskHubAsync().ConfigureAwait(false);
+        }
 
         ILogger logger = App.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalHost>();
-        var canceled = new List<CanceledRequest>();
-        foreach (TrackedRequest request in running)
+        foreach (UnfinishedRequest request in unfinished)
         {
-            string status = "Canceled";
-            try
-            {
-                DsrInstanceState? state = await owner.Engine.GetAsync(request.InstanceId, CancellationToken.None).ConfigureAwait(false);
-                status = state?.Output?.Status.ToString() ?? state?.RuntimeStatus.ToString() ?? status;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The engine answers no more after its disposal: the request was canceled by it.
-            }
-
-            Log.RequestCanceledOnShutdown(logger, request.RequestId, request.OrgId, status);
-            canceled.Add(new CanceledRequest(request.RequestId, request.OrgId, status));
+            Log.RequestLeftRunning(logger, request.RequestId ?? "?", request.OrgId ?? "?", request.Status);
         }
 
-        return canceled;
+        return unfinished;
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (Volatile.Read(ref _stopped) == 0 && BaseAddress is not null)
+            if (Volatile.Read(ref _stopped) == 0)
             {
                 await StopAsync().ConfigureAwait(false);
             }
         }
         finally
         {
-            await App.Services.GetRequiredService<EngineOwner>().DisposeAsync().ConfigureAwait(false);
-            await App.DisposeAsync().ConfigureAwait(false);
-            if (Demo is not null)
+            EngineSlot slot = App.Services.GetRequiredService<EngineSlot>();
+            if (slot.IsSet)
             {
-                await Demo.Simulator.DisposeAsync().ConfigureAwait(false);
+                await slot.Engine.DisposeAsync().ConfigureAwait(false);
             }
+
+            await App.DisposeAsync().ConfigureAwait(false);
+            await new OwnedResources { Demo = Demo, Azurite = Azurite }.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The Storage account named by configuration, or null for Azurite.</summary>
+    internal static string? StorageConnectionString(IConfiguration configuration)
+        => configuration[StorageConnectionStringKey] is { Length: > 0 } named
+            ? named
+            : configuration[WebJobsStorageKey] is { Length: > 0 } webJobs ? webJobs : null;
+
+    private async Task StartEngineAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        HostJsonDurableSettings hostJson = HostJsonDurableSettings.Read(Path.Combine(AppContext.BaseDirectory, HostJsonDurableSettings.FileName));
+        IConfiguration configuration = App.Configuration;
+        string taskHub = Options.TaskHub ?? hostJson.ResolveHubName(configuration, new DsrOptions().TaskHub);
+        var engineOptions = new DurableEngineOptions
+        {
+            ConnectionString = connectionString,
+            TaskHubName = taskHub,
+            PartitionCount = hostJson.PartitionCount,
+            MaxConcurrentActivities = hostJson.MaxConcurrentActivities,
+            MaxConcurrentOrchestrations = hostJson.MaxConcurrentOrchestrations,
+            MaxConcurrentEntities = hostJson.MaxConcurrentEntities,
+            MaxQueuePollingInterval = configuration.GetValue(PollingIntervalKey, TimeSpan.FromMilliseconds(500)),
+        };
+
+        IReadOnlyList<DurableFunction> functions = DurableFunctionCatalog.Read(typeof(DsrOrchestrator).Assembly);
+        App.Services.GetRequiredService<EngineSlot>().Engine = await DurableEngine.StartAsync(
+            engineOptions, functions, App.Services, App.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
+        Resumed = await ListUnfinishedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void ConfigureSources(WebApplicationBuilder builder, LocalHostOptions options)
@@ -325,13 +388,11 @@ public sealed class LocalHost : IAsyncDisposable
         {
             services.AddSingleton<IZohoTokenStore>(tokenStore);
         }
+
         services.AddZohoDsrCore();
-        services.AddSingleton<EngineOwner>();
-        services.AddSingleton<RequestTracker>();
-        services.AddSingleton<IDsrInstanceClient>(sp => new TrackingInstanceClient(
-            sp.GetRequiredService<EngineOwner>().Engine,
-            sp.GetRequiredService<RequestTracker>(),
-            sp.GetRequiredService<ILogger<TrackingInstanceClient>>()));
+        services.AddSingleton<EngineSlot>();
+        services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
+        services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
         services.AddProblemDetails();
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -352,5 +413,32 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        // The engine's own traces (every work item, lease and poll) as host.json sets them for Azure.
+        builder.Logging.AddFilter("DurableTask.Core", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+    }
+
+    /// <summary>What a start made before the host took it over, released if the start fails.</summary>
+    private sealed class OwnedResources : IAsyncDisposable
+    {
+        public DemoEnvironment? Demo { get; set; }
+
+        public AzuriteProcess? Azurite { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Demo is not null)
+            {
+                await Demo.Simulator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (Azurite is not null)
+            {
+                await Azurite.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 }

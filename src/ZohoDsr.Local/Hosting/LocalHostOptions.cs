@@ -11,6 +11,9 @@ public sealed class LocalHostOptions
     /// <summary>The org id of the simulated demo org.</summary>
     public const string DemoOrgId = "demo";
 
+    /// <summary>The folder, under the working directory, holding the local host's state (Azurite's data).</summary>
+    public const string DefaultStateFolder = ".zohodsr";
+
     /// <summary>Where Kestrel listens; port 0 picks a free port.</summary>
     public string Urls { get; set; } = DefaultUrls;
 
@@ -38,9 +41,21 @@ public sealed class LocalHostOptions
     /// <summary>The export folder (default <c>.local-exports</c> under the current directory) unless configured.</summary>
     public string? ExportPath { get; set; }
 
+    /// <summary>
+    /// The folder of the host's durable state when no Storage account is configured: Azurite keeps the task hub there
+    /// (default <c>.zohodsr</c> under the current directory).
+    /// </summary>
+    public string? StatePath { get; set; }
+
+    /// <summary>A task hub of its own (the demo's); null: host.json's <c>hubName</c>.</summary>
+    public string? TaskHub { get; set; }
+
+    /// <summary>Deletes the task hub when the host stops (the demo's throwaway hub).</summary>
+    public bool DeleteTaskHubOnStop { get; set; }
+
     /// <summary>The least severe log level written to the console.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;
 
-    /// <summary>The clock of the host (the engine's timers, the signature tolerance).</summary>
+    /// <summary>The clock of the host's HTTP contract (the signature tolerance).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

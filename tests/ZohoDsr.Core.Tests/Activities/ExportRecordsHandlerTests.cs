@@ -3,6 +3,7 @@ using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Activities;
 

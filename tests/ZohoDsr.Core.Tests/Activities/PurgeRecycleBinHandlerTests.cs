@@ -2,6 +2,7 @@ using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Activities;
 

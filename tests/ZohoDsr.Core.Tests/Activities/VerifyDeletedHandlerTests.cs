@@ -1,6 +1,7 @@
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Activities;
 

@@ -42,6 +42,6 @@ public sealed class BlobExportStoreTests : ExportStoreContractTests, IClassFixtu
     {
         string location = await Store.WriteExportAsync(OrgId, "r-9", (s, ct) => s.WriteAsync("{}"u8.ToArray(), ct).AsTask(), CancellationToken.None);
 
-        Assert.Equal($"http://127.0.0.1:{_azurite.BlobPort}/devstoreaccount1/exports/{OrgId}/r-9/export.json", location);
+        Assert.Equal($"http://127.0.0.1:{_azurite.Azurite.Endpoints.BlobPort}/devstoreaccount1/exports/{OrgId}/r-9/export.json", location);
     }
 }

@@ -10,6 +10,7 @@ using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Http;
 

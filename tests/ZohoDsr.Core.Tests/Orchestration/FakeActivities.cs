@@ -1,16 +1,14 @@
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
-using ZohoDsr.Core.Engine;
 using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Tests.Orchestration;
 
 /// <summary>
 /// Scripted activity results over a small in-memory org: what each module's search finds, which records hang off which
-/// contact, how deletes answer per record, what verification still sees, throttles and failures per call. Also an
-/// <see cref="IActivityDispatcher"/>, so the in-process engine can run the real orchestration against it.
+/// contact, how deletes answer per record, what verification still sees, throttles and failures per call.
 /// </summary>
-internal sealed class FakeActivities : IActivityDispatcher
+internal sealed class FakeActivities
 {
     private readonly Lock _lock = new();
     private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);

@@ -1,5 +1,7 @@
 using ZohoCrm.Simulator;
 
+using ZohoDsr.TestSupport;
+
 namespace ZohoDsr.Core.Tests.Support;
 
 /// <summary>

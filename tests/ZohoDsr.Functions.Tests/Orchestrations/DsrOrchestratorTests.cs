@@ -73,9 +73,8 @@ public sealed class DsrOrchestratorTests
     [Fact]
     public async Task RunAsync_ThrottledActivity_WaitsOnADurableTimerThenRetriesAndCompletes()
     {
-        _durable.Setup(c => c.GetInput<DsrOrchestrationInput>()).Returns(Input(DsrRequestType.Access));
 
-        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object);
+        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object, Input(DsrRequestType.Access));
 
         Assert.Equal(DsrStatus.Completed, result.Status);
         Assert.Equal("https://st.blob.core.windows.net/exports/acme/req-1/export.json", result.ExportLocation);
@@ -96,7 +95,6 @@ public sealed class DsrOrchestratorTests
     [Fact]
     public async Task RunAsync_DeleteApproved_DeletesVerifiesAndCompletes()
     {
-        _durable.Setup(c => c.GetInput<DsrOrchestrationInput>()).Returns(Input(DsrRequestType.Delete) with { RequireApproval = true });
         _durable.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .Returns((TimeSpan _, CancellationToken token) => Pending(token));
         _durable.Setup(c => c.WaitForExternalEvent<ApprovalDecision>(EventNames.Approval, It.IsAny<CancellationToken>()))
@@ -106,7 +104,7 @@ public sealed class DsrOrchestratorTests
                 return Task.FromResult(new ApprovalDecision(true, "dpo"));
             });
 
-        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object);
+        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object, Input(DsrRequestType.Delete) with { RequireApproval = true });
 
         Assert.Equal(DsrStatus.Completed, result.Status);
         Assert.All(result.Records.Where(r => r.Module is "Contacts" or "Calls"), r => Assert.Equal(RecordOutcomeKind.Deleted, r.Outcome));
@@ -117,12 +115,11 @@ public sealed class DsrOrchestratorTests
     [Fact]
     public async Task RunAsync_ApprovalDeadlinePasses_FailsWithoutDeleting()
     {
-        _durable.Setup(c => c.GetInput<DsrOrchestrationInput>()).Returns(Input(DsrRequestType.Delete) with { RequireApproval = true });
         _durable.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _durable.Setup(c => c.WaitForExternalEvent<ApprovalDecision>(EventNames.Approval, It.IsAny<CancellationToken>()))
             .Returns((string _, CancellationToken token) => Pending<ApprovalDecision>(token));
 
-        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object);
+        DsrResult result = await DsrOrchestrator.RunAsync(_durable.Object, Input(DsrRequestType.Delete) with { RequireApproval = true });
 
         Assert.Equal(DsrStatus.Failed, result.Status);
         Assert.DoesNotContain("activity DeleteBatch", _events);
@@ -131,9 +128,8 @@ public sealed class DsrOrchestratorTests
     [Fact]
     public async Task RunAsync_NoInput_Throws()
     {
-        _durable.Setup(c => c.GetInput<DsrOrchestrationInput>()).Returns((DsrOrchestrationInput?)null);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DsrOrchestrator.RunAsync(_durable.Object));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DsrOrchestrator.RunAsync(_durable.Object, null!));
     }
 
     private object Activity(string name, object input) => name switch

@@ -49,6 +49,36 @@ public sealed class DurableManagementApiTests(LocalHostFixture fixture) : IDispo
     }
 
     [Fact]
+    public async Task SuspendResume_ThroughTheirUris_HoldThenReleaseTheRequest()
+    {
+        DsrManagementUris uris = await SubmitAwaitingApprovalAsync("mgmt-suspend", fixture.Subject("secondary").Email);
+
+        using HttpResponseMessage suspended = await _http.PostAsync(new Uri(uris.SuspendPostUri!.Replace("{text}", "hold", StringComparison.Ordinal)), null);
+        Assert.Equal(HttpStatusCode.Accepted, suspended.StatusCode);
+        await StatusPolling.UntilAsync(fixture.Url, "mgmt-suspend", "demo", v => v.Status == DsrStatus.Suspended);
+
+        using HttpResponseMessage resumed = await _http.PostAsync(new Uri(uris.ResumePostUri!.Replace("{text}", "go", StringComparison.Ordinal)), null);
+        Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
+        await StatusPolling.UntilAsync(fixture.Url, "mgmt-suspend", "demo", v => v.Status == DsrStatus.AwaitingApproval);
+    }
+
+    [Fact]
+    public async Task Purge_RunningThenFinished_RefusedThenForgotten()
+    {
+        DsrManagementUris uris = await SubmitAwaitingApprovalAsync("mgmt-purge", fixture.Subject("case").Email);
+        using HttpResponseMessage early = await _http.DeleteAsync(uris.PurgeHistoryDeleteUri);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        using HttpResponseMessage terminated = await _http.PostAsync(new Uri(uris.TerminatePostUri!.Replace("{text}", "done", StringComparison.Ordinal)), null);
+        await StatusPolling.UntilAsync(fixture.Url, "mgmt-purge", "demo", v => v.Status == DsrStatus.Canceled);
+
+        using HttpResponseMessage purged = await _http.DeleteAsync(uris.PurgeHistoryDeleteUri);
+
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        using HttpResponseMessage status = await _http.GetAsync(uris.StatusQueryGetUri);
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Fact]
     public async Task GetStatus_UnknownInstance_Returns404()
     {
         using HttpResponseMessage response = await _http.GetAsync(new Uri(fixture.Host.BaseAddress, "runtime/webhooks/durabletask/instances/dsr-unknown"));

@@ -4,6 +4,7 @@ using ZohoDsr.Core.Contracts;
 using ZohoDsr.Local.Cli;
 using ZohoDsr.Local.Hosting;
 using ZohoDsr.Local.Tests.Cli;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Local.Tests.Hosting;
 
@@ -42,23 +43,36 @@ public sealed class LocalHostTests : IDisposable
     }
 
     [Fact]
-    public async Task StopAsync_RequestAwaitingApproval_CancelsAndReportsIt()
+    public async Task StopAsync_RequestAwaitingApproval_LeavesItInTheTaskHubForTheNextHost()
     {
         LocalHostOptions options = LocalHostFixture.CreateOptions(_exports);
         options.DemoSeed = new SeedSpec { Contacts = 20, Leads = 10, Cases = 5, RelatedPerContact = 1 };
-        await using LocalHost host = await LocalHost.StartAsync(options, CancellationToken.None);
-        string url = host.BaseAddress.AbsoluteUri;
-        CliRun submit = await CliRun.InvokeAsync("submit", "--type", "delete", "--email", host.Demo!.Seed.Subject("exact").Email,
-            "--require-approval", "--url", url, "--secret", LocalHostFixture.Secret, "--request-id", "stop-me");
-        Assert.True(submit.ExitCode == ExitCodes.Ok, submit.Error);
-        await StatusPolling.UntilAsync(url, "stop-me", "demo", v => v.Status == DsrStatus.AwaitingApproval);
+        options.DeleteTaskHubOnStop = false;
+        IReadOnlyList<UnfinishedRequest> unfinished;
+        await using (LocalHost first = await LocalHost.StartAsync(options, CancellationToken.None))
+        {
+            string url = first.BaseAddress.AbsoluteUri;
+            CliRun submit = await CliRun.InvokeAsync("submit", "--type", "delete", "--email", first.Demo!.Seed.Subject("exact").Email,
+                "--require-approval", "--url", url, "--secret", LocalHostFixture.Secret, "--request-id", "stop-me");
+            Assert.True(submit.ExitCode == ExitCodes.Ok, submit.Error);
+            await StatusPolling.UntilAsync(url, "stop-me", "demo", v => v.Status == DsrStatus.AwaitingApproval);
 
-        IReadOnlyList<CanceledRequest> canceled = await host.StopAsync();
+            unfinished = await first.StopAsync();
 
-        CanceledRequest request = Assert.Single(canceled);
-        Assert.Equal("stop-me", request.RequestId);
-        Assert.Equal(nameof(DsrStatus.Canceled), request.Status);
-        Assert.All(host.Demo.Seed.Subject("exact").ExpectedRecordIds.SelectMany(e => e.Value.Select(id => (e.Key, id))), r => Assert.True(host.Demo.Org.Exists(r.Key, r.id)));
+            Assert.All(first.Demo.Seed.Subject("exact").ExpectedRecordIds.SelectMany(e => e.Value.Select(id => (e.Key, id))), r => Assert.True(first.Demo.Org.Exists(r.Key, r.id)));
+        }
+
+        UnfinishedRequest request = Assert.Single(unfinished);
+        Assert.Equal(("stop-me", "demo", nameof(DsrStatus.AwaitingApproval)), (request.RequestId, request.OrgId, request.Status));
+
+        // A host started again on the same storage and task hub finds it, still waiting, and can act on it.
+        options.Urls = "http://127.0.0.1:0";
+        options.DeleteTaskHubOnStop = true;
+        await using LocalHost second = await LocalHost.StartAsync(options, CancellationToken.None);
+        Assert.Equal(request.InstanceId, Assert.Single(second.Resumed).InstanceId);
+        CliRun cancel = await CliRun.InvokeAsync("cancel", "stop-me", "--org", "demo", "--url", second.BaseAddress.AbsoluteUri);
+        Assert.True(cancel.ExitCode == ExitCodes.Ok, cancel.Error + cancel.Output);
+        await StatusPolling.UntilAsync(second.BaseAddress.AbsoluteUri, "stop-me", "demo", v => v.Status == DsrStatus.Canceled);
     }
 
     private LocalHostOptions RealOrgOptions()
@@ -69,6 +83,9 @@ public sealed class LocalHostTests : IDisposable
             UseAmbientConfiguration = false,
             MinimumLogLevel = LogLevel.Warning,
             ExportPath = _exports,
+            StatePath = Path.Combine(_exports, "state"),
+            TaskHub = TestTaskHub.NewName(),
+            DeleteTaskHubOnStop = true,
         };
         options.Settings["Zoho:Orgs:acme:DataCenter"] = "EU";
         options.Settings["Zoho:Orgs:acme:ClientId"] = "1000.CLIENT";

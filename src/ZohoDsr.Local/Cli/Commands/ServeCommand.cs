@@ -42,7 +42,10 @@ public static class ServeCommand
         }, timeProvider);
     }
 
-    /// <summary>Starts the host, prints how to use it, waits for Ctrl+C, then cancels what still runs and reports it.</summary>
+    /// <summary>
+    /// Starts the host, prints how to use it, waits for Ctrl+C, then stops. Requests still running are not canceled: they
+    /// stay in the task hub and resume on the next start; the host says which.
+    /// </summary>
     public static async Task<int> RunAsync(LocalHostOptions options, CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,6 +61,9 @@ public static class ServeCommand
                     orgs = host.OrgIds,
                     simulated = host.Demo is not null,
                     exportPath = host.ExportPath,
+                    storage = StorageLine(host),
+                    taskHub = host.Engine.Options.TaskHubName,
+                    resumed = host.Resumed.Select(r => new { r.RequestId, r.OrgId, r.Status }),
                     signingSecret = host.SigningSecretGenerated ? host.SigningSecret : null,
                     subjects = host.Demo?.Seed.Subjects.Select(s => new { s.Name, s.Email, records = s.TotalExpected }),
                 });
@@ -68,17 +74,31 @@ public static class ServeCommand
             }
 
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine("Stopping: canceling requests still running...");
-            IReadOnlyList<CanceledRequest> canceled = await host.StopAsync().ConfigureAwait(false);
-            foreach (CanceledRequest request in canceled)
+            context.Output.WriteLine("Stopping...");
+            IReadOnlyList<UnfinishedRequest> unfinished = await host.StopAsync().ConfigureAwait(false);
+            foreach (UnfinishedRequest request in unfinished)
             {
-                context.Output.WriteLine($"  request {request.RequestId} (org {request.OrgId}) canceled: {request.Status}");
+                context.Output.WriteLine($"  request {request.RequestId} (org {request.OrgId}) left {request.Status}");
             }
 
-            context.Output.WriteLine(canceled.Count == 0 ? "Stopped; no request was running." : $"Stopped; {canceled.Count} request(s) canceled.");
+            context.Output.WriteLine(unfinished.Count == 0
+                ? "Stopped; no request was running."
+                : $"Stopped; {unfinished.Count} request(s) stay in the task hub and resume when the host starts again on the same storage.");
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Where the task hub lives, for the banner.</summary>
+    public static string StorageLine(LocalHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.Azurite switch
+        {
+            null => $"the Storage account named by {LocalHost.StorageConnectionStringKey} (or {LocalHost.WebJobsStorageKey})",
+            { DataPath: { } path } => $"Azurite with its data in {path}" + (host.Azurite.Started ? string.Empty : " (already running; joined)"),
+            _ => "Azurite in memory",
+        };
     }
 
     public static void WriteBanner(TextWriter output, LocalHost host)
@@ -97,7 +117,17 @@ public static class ServeCommand
             output.WriteLine($"Zoho CRM orgs: {string.Join(", ", host.OrgIds)}");
         }
 
+        output.WriteLine($"Storage: {StorageLine(host)}; task hub {host.Engine.Options.TaskHubName}");
         output.WriteLine($"Exports: {host.ExportPath}");
+        if (host.Resumed.Count > 0)
+        {
+            output.WriteLine($"Resuming {host.Resumed.Count} request(s) left unfinished in the task hub:");
+            foreach (UnfinishedRequest request in host.Resumed)
+            {
+                output.WriteLine($"  request {request.RequestId} (org {request.OrgId}): {request.Status}");
+            }
+        }
+
         output.WriteLine(host.SigningSecretGenerated
             ? $"Webhook signing secret (generated for this run): {host.SigningSecret}"
             : "Webhook signing secret: from ZohoDsr:Webhook:SigningSecret");

@@ -15,7 +15,11 @@ namespace ZohoDsr.Local.Cli.Demo;
 /// </summary>
 public static class DemoScenario
 {
-    /// <summary>The host the demo starts: a free port, the seeded simulator, no ambient configuration, quiet logs.</summary>
+    /// <summary>
+    /// The host the demo starts: a free port, the seeded simulator, no ambient configuration, quiet logs, and a task hub of
+    /// its own in the local Azurite (a fresh one per run, deleted when the demo ends), so a second run, or a demo beside
+    /// a running host, starts clean.
+    /// </summary>
     public static LocalHostOptions CreateHostOptions(string? exportPath, TimeProvider timeProvider) => new()
     {
         Urls = "http://127.0.0.1:0",
@@ -24,6 +28,9 @@ public static class DemoScenario
         MinimumLogLevel = LogLevel.Warning,
         ExportPath = exportPath,
         TimeProvider = timeProvider,
+        TaskHub = "ZohoDsrDemo" + timeProvider.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            + System.Security.Cryptography.RandomNumberGenerator.GetHexString(6, lowercase: true),
+        DeleteTaskHubOnStop = true,
     };
 
     /// <summary>Runs the three requests against a started demo host and checks them; writes progress and tables.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ZohoDsr.Core.Tests.Support;
+namespace ZohoDsr.TestSupport;
 
 /// <summary>Keeps every log line (message, and each structured value) so tests can check what was logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoCrm.Simulator;
+using ZohoDsr.Core;
 
-namespace ZohoDsr.Core.Tests.Support;
+namespace ZohoDsr.TestSupport;
 
 /// <summary>
 /// The product's Core as a host would build it (<c>AddZohoDsrCore</c> over configuration) against simulator orgs: the

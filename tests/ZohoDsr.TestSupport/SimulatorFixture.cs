@@ -1,6 +1,8 @@
 using ZohoCrm.Simulator;
 
-namespace ZohoDsr.Core.Tests.Support;
+using Xunit;
+
+namespace ZohoDsr.TestSupport;
 
 /// <summary>A Zoho CRM simulator on 127.0.0.1:0 for one test class; each test adds its own org(s).</summary>
 public sealed class SimulatorFixture : IAsyncLifetime

@@ -3,16 +3,16 @@ using ZohoCrm.Simulator;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Orchestration;
-using ZohoDsr.Core.Tests.Support;
 using ZohoDsr.TestSupport;
 
-namespace ZohoDsr.Core.Tests.EndToEnd;
+namespace ZohoDsr.EndToEnd.Tests.Requests;
 
 /// <summary>
-/// Requests end to end: the in-process engine runs the real orchestration and handlers, through the real Zoho client,
-/// against the simulator (search index delay on, Zoho's wire format), with exports in Azurite.
+/// Requests end to end on the real engine: the Durable Task Framework runs the Functions app's orchestrator, activities and
+/// rate-gate entity over Azurite, through the real handlers and Zoho client, against the simulator (search index delay
+/// on, Zoho's wire format), with exports in Azurite.
 /// </summary>
-public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture azurite)
+public sealed class DsrRequestTests(SimulatorFixture simulator, AzuriteFixture azurite)
     : IClassFixture<SimulatorFixture>, IClassFixture<AzuriteFixture>
 {
     private static readonly SeedSpec Seed = new() { Contacts = 300, Leads = 150, Cases = 100, RelatedPerContact = 2 };
@@ -20,13 +20,13 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     /// <summary>The default deletable modules (DsrOptions).</summary>
     private static readonly HashSet<string> Deletable = new(new ZohoDsr.Core.Configuration.DsrOptions().DeletableModules, StringComparer.Ordinal);
 
-    private EndToEndScenario Scenario(SeedSpec? seed = null, IReadOnlyList<string>? restricted = null, IDictionary<string, string?>? settings = null)
-        => EndToEndScenario.Create(simulator, azurite.ConnectionString, seed ?? Seed, restricted, settings);
+    private Task<EngineScenario> Scenario(SeedSpec? seed = null, IReadOnlyList<string>? restricted = null, IDictionary<string, string?>? settings = null)
+        => EngineScenario.StartAsync(simulator, azurite, seed ?? Seed, restricted, settings);
 
     [Fact]
     public async Task Access_EveryPlantedSubject_FindsAndExportsExactlyTheirRecords()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         string[] names = ["exact", "case", "secondary", "multi-module", "lookalikes"];
 
         var results = await Task.WhenAll(names.Select(name => scenario.RunAsync(scenario.Input(scenario.Seed.Subject(name), DsrRequestType.Access))));
@@ -37,7 +37,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
             var subject = scenario.Seed.Subject(names[i]);
             var result = results[i];
             Assert.Equal(DsrStatus.Completed, result.Status);
-            Assert.Equal(EndToEndScenario.Expected(subject), EndToEndScenario.IdsByModule(result, RecordOutcomeKind.Found));
+            Assert.Equal(EngineScenario.Expected(subject), EngineScenario.IdsByModule(result, RecordOutcomeKind.Found));
             Assert.Equal(subject.TotalExpected, result.Records.Count);
 
             await using var export = await store.OpenExportAsync(scenario.Org.OrgId, result.RequestId, CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
             var exported = document.RootElement.GetProperty("modules").EnumerateObject()
                 .Where(m => m.Value.GetArrayLength() > 0)
                 .ToDictionary(m => m.Name, m => m.Value.EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList());
-            Assert.Equal(EndToEndScenario.Expected(subject), exported);
+            Assert.Equal(EngineScenario.Expected(subject), exported);
             var emails = Strings(document.RootElement).Where(v => v.Contains('@', StringComparison.Ordinal)).Select(v => v.Trim()).ToList();
             Assert.All(subject.LookAlikeEmails, lookAlike => Assert.DoesNotContain(lookAlike.Trim(), emails, StringComparer.OrdinalIgnoreCase));
         }
@@ -65,18 +65,18 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Delete_Subject_RemovesExactlyItsDeletableRecordsAndVerifies()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("multi-module");
         var bystander = scenario.Seed.Subject("exact");
 
         var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Delete));
 
         Assert.Equal(DsrStatus.Completed, result.Status);
-        var deletable = EndToEndScenario.Expected(subject, Deletable.Contains);
-        var kept = EndToEndScenario.Expected(subject, m => !Deletable.Contains(m));
+        var deletable = EngineScenario.Expected(subject, Deletable.Contains);
+        var kept = EngineScenario.Expected(subject, m => !Deletable.Contains(m));
         Assert.NotEmpty(kept);
-        Assert.Equal(deletable, EndToEndScenario.IdsByModule(result, RecordOutcomeKind.Deleted));
-        Assert.Equal(kept, EndToEndScenario.IdsByModule(result, RecordOutcomeKind.SkippedNotDeletable));
+        Assert.Equal(deletable, EngineScenario.IdsByModule(result, RecordOutcomeKind.Deleted));
+        Assert.Equal(kept, EngineScenario.IdsByModule(result, RecordOutcomeKind.SkippedNotDeletable));
         Assert.All(deletable.SelectMany(p => p.Value.Select(id => (p.Key, id))), r =>
         {
             Assert.False(scenario.Org.Exists(r.Key, r.id));
@@ -91,7 +91,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Access_UnknownSubject_CompletesWithAnEmptyExport()
     {
-        await using var scenario = Scenario(new SeedSpec { Contacts = 50, Leads = 20, Cases = 20, RelatedPerContact = 1 });
+        await using var scenario = await Scenario(new SeedSpec { Contacts = 50, Leads = 20, Cases = 20, RelatedPerContact = 1 });
         var nobody = new PlantedSubject { Name = "nobody", Email = "nobody.here@example.org", ExpectedRecordIds = new Dictionary<string, IReadOnlyList<string>>() };
 
         var result = await scenario.RunAsync(scenario.Input(nobody, DsrRequestType.Access));
@@ -106,7 +106,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Delete_PurgeRecycleBinOnV8_PurgesTheDeletedRecords()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("multi-module");
 
         var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Delete) with { PurgeRecycleBin = true });
@@ -119,13 +119,13 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Delete_DryRun_DeletesNothing()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("multi-module");
 
         var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Delete) with { DryRun = true });
 
         Assert.Equal(DsrStatus.Completed, result.Status);
-        Assert.Equal(EndToEndScenario.Expected(subject, Deletable.Contains), EndToEndScenario.IdsByModule(result, RecordOutcomeKind.Found));
+        Assert.Equal(EngineScenario.Expected(subject, Deletable.Contains), EngineScenario.IdsByModule(result, RecordOutcomeKind.Found));
         Assert.All(subject.ExpectedRecordIds.SelectMany(p => p.Value.Select(id => (p.Key, id))), r => Assert.True(scenario.Org.Exists(r.Key, r.id)));
         Assert.Equal(0, scenario.Org.Counters.RecordsDeleted);
     }
@@ -133,26 +133,26 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Delete_RequireApprovalApproved_Deletes()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("exact");
 
         var state = await scenario.StartAndWaitAsync(
             scenario.Input(subject, DsrRequestType.Delete) with { RequireApproval = true },
-            id => scenario.Engine.RaiseEventAsync(id, EventNames.Approval, new ApprovalDecision(true, "dpo"), CancellationToken.None));
+            id => scenario.Instances.RaiseEventAsync(id, EventNames.Approval, new ApprovalDecision(true, "dpo"), CancellationToken.None));
 
         Assert.Equal(DsrStatus.Completed, state.Output!.Status);
-        Assert.Equal(EndToEndScenario.Expected(subject, Deletable.Contains), EndToEndScenario.IdsByModule(state.Output, RecordOutcomeKind.Deleted));
+        Assert.Equal(EngineScenario.Expected(subject, Deletable.Contains), EngineScenario.IdsByModule(state.Output, RecordOutcomeKind.Deleted));
     }
 
     [Fact]
     public async Task Delete_RequireApprovalRejected_CanceledNothingDeleted()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("exact");
 
         var state = await scenario.StartAndWaitAsync(
             scenario.Input(subject, DsrRequestType.Delete) with { RequireApproval = true },
-            id => scenario.Engine.RaiseEventAsync(id, EventNames.Approval, new ApprovalDecision(false), CancellationToken.None));
+            id => scenario.Instances.RaiseEventAsync(id, EventNames.Approval, new ApprovalDecision(false), CancellationToken.None));
 
         Assert.Equal((DsrStatus.Canceled, "rejected"), (state.Output!.Status, state.Output.Error));
         Assert.Equal(0, scenario.Org.Counters.RecordsDeleted);
@@ -161,12 +161,12 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Delete_ApprovalDeadlinePasses_FailedNothingDeleted()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("exact");
         var input = scenario.Input(subject, DsrRequestType.Delete) with
         {
             RequireApproval = true,
-            Settings = EndToEndScenario.Fast with { ApprovalTimeout = TimeSpan.FromMilliseconds(200) },
+            Settings = EngineScenario.Fast with { ApprovalTimeout = TimeSpan.FromMilliseconds(200) },
         };
 
         var result = await scenario.RunAsync(input);
@@ -178,33 +178,33 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Find_SubjectWithOver2000Matches_FindsEveryOne()
     {
-        await using var scenario = Scenario(new SeedSpec { Contacts = 100, Leads = 50, Cases = 50, RelatedPerContact = 1, PlantOver2000Subject = true });
+        await using var scenario = await Scenario(new SeedSpec { Contacts = 100, Leads = 50, Cases = 50, RelatedPerContact = 1, PlantOver2000Subject = true });
         var subject = scenario.Seed.Subject("over-2000");
 
         var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Delete) with { DryRun = true });
 
         Assert.Equal(DsrStatus.Completed, result.Status);
         Assert.True(subject.ExpectedRecordIds["Cases"].Count > 2000);
-        Assert.Equal(EndToEndScenario.Expected(subject, Deletable.Contains), EndToEndScenario.IdsByModule(result, RecordOutcomeKind.Found));
+        Assert.Equal(EngineScenario.Expected(subject, Deletable.Contains), EngineScenario.IdsByModule(result, RecordOutcomeKind.Found));
     }
 
     [Fact]
     public async Task Find_RestrictedEmailField_FallsBackToScanAndFindsExactly()
     {
-        await using var scenario = Scenario(new SeedSpec { Contacts = 80, Leads = 40, Cases = 30, RelatedPerContact = 1 }, restricted: ["Contacts.Email"]);
+        await using var scenario = await Scenario(new SeedSpec { Contacts = 80, Leads = 40, Cases = 30, RelatedPerContact = 1 }, restricted: ["Contacts.Email"]);
         var subject = scenario.Seed.Subject("exact");
 
         var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Access));
 
         Assert.Equal(DsrStatus.Completed, result.Status);
         Assert.Equal("scan", result.Modules.Single(m => m.Module == "Contacts").Method);
-        Assert.Equal(EndToEndScenario.Expected(subject), EndToEndScenario.IdsByModule(result, RecordOutcomeKind.Found));
+        Assert.Equal(EngineScenario.Expected(subject), EngineScenario.IdsByModule(result, RecordOutcomeKind.Found));
     }
 
     [Fact]
     public async Task Find_RecordInsertedJustBefore_IsFound()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("exact");
         var fresh = scenario.Org.InsertRecord("Leads", new Dictionary<string, object?> { ["Last_Name"] = "Fresh", ["Company"] = "Acme", ["Email"] = subject.Email.ToUpperInvariant() });
 
@@ -217,7 +217,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     [Fact]
     public async Task Faults_429StormAnd5xx_SameOutcomeAsCleanRun()
     {
-        await using var scenario = Scenario();
+        await using var scenario = await Scenario();
         var subject = scenario.Seed.Subject("multi-module");
         var clean = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Access));
 
@@ -232,10 +232,10 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
 
         Assert.True(throttled > 0, "the storm throttled nothing");
         Assert.True(access.Status == DsrStatus.Completed, access.Error);
-        Assert.Equal(EndToEndScenario.IdsByModule(clean, RecordOutcomeKind.Found), EndToEndScenario.IdsByModule(access, RecordOutcomeKind.Found));
+        Assert.Equal(EngineScenario.IdsByModule(clean, RecordOutcomeKind.Found), EngineScenario.IdsByModule(access, RecordOutcomeKind.Found));
         Assert.True(delete.Status == DsrStatus.Completed, delete.Error);
-        var gone = EndToEndScenario.IdsByModule(delete, RecordOutcomeKind.Deleted, RecordOutcomeKind.NotFound);
-        Assert.Equal(EndToEndScenario.Expected(subject, Deletable.Contains), gone);
+        var gone = EngineScenario.IdsByModule(delete, RecordOutcomeKind.Deleted, RecordOutcomeKind.NotFound);
+        Assert.Equal(EngineScenario.Expected(subject, Deletable.Contains), gone);
         Assert.All(gone.SelectMany(p => p.Value.Select(id => (p.Key, id))), r => Assert.False(scenario.Org.Exists(r.Key, r.id)));
     }
 
@@ -243,7 +243,7 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
     public async Task TwoRequestsOneOrg_NeverExceedTheGatesCap()
     {
         // Free edition: 5 calls in flight, 75 % of it = 3 permits for the org.
-        await using var scenario = Scenario(settings: new Dictionary<string, string?> { ["Zoho:Orgs:{org}:Edition"] = "Free" });
+        await using var scenario = await Scenario(settings: new Dictionary<string, string?> { ["Zoho:Orgs:{org}:Edition"] = "Free" });
         scenario.Org.Faults.LatencyMin = TimeSpan.FromMilliseconds(2);
         scenario.Org.Faults.LatencyMax = TimeSpan.FromMilliseconds(8);
         var first = scenario.Seed.Subject("multi-module");
@@ -255,8 +255,8 @@ public sealed class DsrEndToEndTests(SimulatorFixture simulator, AzuriteFixture 
         scenario.Org.Faults.Clear();
 
         Assert.All(results, r => Assert.Equal(DsrStatus.Completed, r.Status));
-        Assert.Equal(EndToEndScenario.Expected(second, Deletable.Contains), EndToEndScenario.IdsByModule(results[1], RecordOutcomeKind.Deleted));
+        Assert.Equal(EngineScenario.Expected(second, Deletable.Contains), EngineScenario.IdsByModule(results[1], RecordOutcomeKind.Deleted));
         Assert.InRange(scenario.Org.Counters.PeakConcurrency, 2, 3);
-        Assert.Equal(0, scenario.Engine.PermitsInUse(scenario.Org.OrgId));
+        Assert.Equal(0, await scenario.PermitsInUseAsync());
     }
 }

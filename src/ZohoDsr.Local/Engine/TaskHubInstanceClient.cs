@@ -1,0 +1,169 @@
+using System.Text.Json;
+using DurableTask.Core;
+using DurableTask.Core.Exceptions;
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Http;
+using ZohoDsr.Core.Orchestration;
+
+namespace ZohoDsr.Local.Engine;
+
+/// <summary>
+/// <see cref="IDsrInstanceClient"/> over the Durable Task Framework's <see cref="TaskHubClient"/> and the Azure Storage
+/// provider: one orchestration instance per request, its input, custom status (progress) and output, read from the task
+/// hub, so every process on the hub sees the same state.
+/// </summary>
+public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubInstanceClient> logger) : IDsrInstanceClient
+{
+    /// <summary>Where Durable's HTTP API lives on a host (the check-status payload's URIs).</summary>
+    public const string DurableInstancesPath = "/runtime/webhooks/durabletask/instances/";
+
+    /// <summary>
+    /// A start never replaces an instance, whatever its state: racing duplicate webhooks, or a repeat after the first run
+    /// finished, find the instance there and start nothing (host.json lets Azure replace only finished ones; locally
+    /// there is no reason to).
+    /// </summary>
+    private static readonly OrchestrationStatus[] DedupeStatuses = Enum.GetValues<OrchestrationStatus>();
+
+    public async Task<DsrInstanceState?> GetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        IList<OrchestrationState> states = await engine.Service
+            .GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return states.FirstOrDefault(s => s is not null) is { } state ? ToDsrState(state) : null;
+    }
+
+    public async Task StartAsync(string instanceId, DsrOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            await engine.Client.CreateOrchestrationInstanceAsync(
+                OrchestrationNames.DsrOrchestration, string.Empty, instanceId, input, tags: null, DedupeStatuses).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            Log.InstanceAlreadyExists(logger, instanceId);
+        }
+    }
+
+    public Task RaiseEventAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken)
+        => engine.Client.RaiseEventAsync(new OrchestrationInstance { InstanceId = instanceId }, eventName, payload).WaitAsync(cancellationToken);
+
+    public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken)
+        => engine.Client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason).WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Durable's management URIs on the request's scheme and host (<c>/runtime/webhooks/durabletask/instances/{id}</c> with
+    /// <c>raiseEvent/{eventName}</c>, <c>terminate?reason={text}</c>, <c>suspend</c>, <c>resume</c>, purge by DELETE), and
+    /// our <c>/api/dsr/{requestId}?orgId=</c>.
+    /// </summary>
+    public DsrManagementUris GetManagementUris(string instanceId, string requestId, string orgId, Uri requestUrl)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        ArgumentException.ThrowIfNullOrEmpty(orgId);
+        ArgumentNullException.ThrowIfNull(requestUrl);
+        if (!requestUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The request URL must be absolute.", nameof(requestUrl));
+        }
+
+        string root = requestUrl.GetLeftPart(UriPartial.Authority);
+        string instance = root + DurableInstancesPath + Uri.EscapeDataString(instanceId);
+        return new DsrManagementUris
+        {
+            Id = instanceId,
+            StatusQueryGetUri = instance,
+            SendEventPostUri = instance + "/raiseEvent/{eventName}",
+            TerminatePostUri = instance + "/terminate?reason={text}",
+            PurgeHistoryDeleteUri = instance,
+            SuspendPostUri = instance + "/suspend?reason={text}",
+            ResumePostUri = instance + "/resume?reason={text}",
+            StatusUri = $"{root}/api/{DsrRoutes.Submit}/{Uri.EscapeDataString(requestId)}?orgId={Uri.EscapeDataString(orgId)}",
+        };
+    }
+
+    /// <summary>Suspends a running instance (its work in hand finishes; nothing new starts until it is resumed).</summary>
+    public Task SuspendAsync(string instanceId, string reason, CancellationToken cancellationToken)
+        => engine.Client.SuspendInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason).WaitAsync(cancellationToken);
+
+    public Task ResumeAsync(string instanceId, string reason, CancellationToken cancellationToken)
+        => engine.Client.ResumeInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason).WaitAsync(cancellationToken);
+
+    /// <summary>Deletes a finished instance's history and state (its input holds the subject's email); false when unknown.</summary>
+    public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        DurableTask.AzureStorage.PurgeHistoryResult result = await engine.Service.PurgeInstanceHistoryAsync(instanceId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return result.InstancesDeleted > 0;
+    }
+
+    internal static DsrRuntimeStatus MapStatus(OrchestrationStatus status) => status switch
+    {
+        OrchestrationStatus.Pending => DsrRuntimeStatus.Pending,
+        OrchestrationStatus.Completed => DsrRuntimeStatus.Completed,
+        OrchestrationStatus.Failed => DsrRuntimeStatus.Failed,
+        OrchestrationStatus.Terminated or OrchestrationStatus.Canceled => DsrRuntimeStatus.Terminated,
+        OrchestrationStatus.Suspended => DsrRuntimeStatus.Suspended,
+        _ => DsrRuntimeStatus.Running,
+    };
+
+    private DsrInstanceState ToDsrState(OrchestrationState state)
+    {
+        DsrRuntimeStatus status = MapStatus(state.OrchestrationStatus);
+        string instanceId = state.OrchestrationInstance.InstanceId;
+        DateTimeOffset created = new(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc));
+        DateTimeOffset updated = new(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc));
+        string? failure = status switch
+        {
+            DsrRuntimeStatus.Failed => state.FailureDetails?.ErrorMessage ?? "The orchestration failed.",
+            DsrRuntimeStatus.Terminated => TerminationReason(state.Output),
+            _ => null,
+        };
+
+        try
+        {
+            return new DsrInstanceState(
+                instanceId,
+                status,
+                Read<DsrOrchestrationInput>(state.Input),
+                Read<DsrProgress>(state.Status),
+                status == DsrRuntimeStatus.Completed ? Read<DsrResult>(state.Output) : null,
+                created,
+                updated,
+                failure);
+        }
+        catch (JsonException)
+        {
+            // Not logged: the exception's message may quote the stored JSON, the subject's email with it.
+            Log.UnreadableInstance(logger, instanceId, status.ToString());
+            return new DsrInstanceState(instanceId, status, null, null, null, created, updated, failure);
+        }
+    }
+
+    private T? Read<T>(string? json) where T : class
+        => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json, engine.Options.SerializerOptions);
+
+    /// <summary>The reason given to terminate: the framework keeps it as given (plain text or a JSON string).</summary>
+    private static string TerminationReason(string? output)
+    {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            return "Terminated.";
+        }
+
+        if (output.StartsWith('"'))
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<string>(output) ?? "Terminated.";
+            }
+            catch (JsonException)
+            {
+                return output;
+            }
+        }
+
+        return output;
+    }
+}

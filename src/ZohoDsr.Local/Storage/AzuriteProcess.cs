@@ -1,0 +1,375 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ZohoDsr.Local.Storage;
+
+/// <summary>
+/// Azurite, the Azure Storage emulator (blobs, queues, tables), run from <c>eng/azurite</c> on free loopback ports:
+/// in memory (tests), or with its data in a folder that outlives the process. A folder is served by one Azurite at a
+/// time: a host that finds one already serving it (another host, or the one a crashed host left behind) uses it, and the
+/// last host to leave stops it.
+/// </summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account (public, documented emulator credentials).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string StateFileName = "azurite.json";
+    private const string LockFileName = "azurite.lock";
+    private const string HostsFolderName = "hosts";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Process? _process;
+    private readonly string? _stateFolder;
+    private int _disposed;
+
+    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, string? stateFolder, bool started)
+    {
+        Endpoints = endpoints;
+        _process = process;
+        _stateFolder = stateFolder;
+        Started = started;
+    }
+
+    /// <summary>The ports and the process serving them.</summary>
+    public AzuriteEndpoints Endpoints { get; }
+
+    /// <summary>True when this call started Azurite; false when it joined one already serving the folder.</summary>
+    public bool Started { get; }
+
+    /// <summary>The folder Azurite keeps its data in (null: in memory).</summary>
+    public string? DataPath => _stateFolder is null ? null : Path.Combine(_stateFolder, "azurite");
+
+    /// <summary>A connection string naming the blob, queue and table endpoints of the development account.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
+        + $"BlobEndpoint=http://127.0.0.1:{Endpoints.BlobPort}/{AccountName};"
+        + $"QueueEndpoint=http://127.0.0.1:{Endpoints.QueuePort}/{AccountName};"
+        + $"TableEndpoint=http://127.0.0.1:{Endpoints.TablePort}/{AccountName};";
+
+    /// <summary>Where <c>eng/azurite</c> is (the build installs Azurite there).</summary>
+    public static string InstallDirectory => typeof(AzuriteProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "AzuriteDirectory").Value!;
+
+    /// <summary>Starts an Azurite that keeps everything in memory; it goes away with its process.</summary>
+    public static async Task<AzuriteProcess> StartInMemoryAsync(CancellationToken cancellationToken)
+    {
+        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
+        return new AzuriteProcess(endpoints, process, stateFolder: null, started: true);
+    }
+
+    /// <summary>
+    /// Joins the Azurite serving <paramref name="stateFolder"/>, or starts one with its data in
+    /// <c>{stateFolder}/azurite</c>. The folder is made owner-only (it holds every request's input, the subject's email
+    /// among it).
+    /// </summary>
+    public static async Task<AzuriteProcess> StartOrJoinAsync(string stateFolder, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateFolder);
+        string folder = Path.GetFullPath(stateFolder);
+        CreatePrivateDirectory(folder);
+        CreatePrivateDirectory(Path.Combine(folder, HostsFolderName));
+        using FileStream gate = await LockAsync(Path.Combine(folder, LockFileName), cancellationToken).ConfigureAwait(false);
+
+        AzuriteEndpoints? running = ReadState(folder);
+        if (running is not null && IsServing(running))
+        {
+            RegisterHost(folder);
+            return new AzuriteProcess(running, process: null, folder, started: false);
+        }
+
+        if (running is not null)
+        {
+            StopProcess(running.ProcessId); // left by a crash, and no longer answering
+        }
+
+        string location = Path.Combine(folder, "azurite");
+        CreatePrivateDirectory(location);
+        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, StateFileName), JsonSerializer.Serialize(endpoints), cancellationToken).ConfigureAwait(false);
+        RegisterHost(folder);
+        return new AzuriteProcess(endpoints, process, folder, started: true);
+    }
+
+    /// <summary>
+    /// Leaves Azurite: in memory it stops; serving a folder it stops only when no other live host uses it (a host killed
+    /// without leaving is not counted: its process is gone).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_stateFolder is null)
+        {
+            StopProcess(_process);
+            return;
+        }
+
+        using FileStream gate = await LockAsync(Path.Combine(_stateFolder, LockFileName), CancellationToken.None).ConfigureAwait(false);
+        File.Delete(HostFile(_stateFolder, Environment.ProcessId));
+        if (OtherLiveHosts(_stateFolder) == 0)
+        {
+            StopProcess(Endpoints.ProcessId);
+            File.Delete(Path.Combine(_stateFolder, StateFileName));
+        }
+
+        _process?.Dispose();
+    }
+
+    private static async Task<(Process Process, AzuriteEndpoints Endpoints)> LaunchAsync(string? location, CancellationToken cancellationToken)
+    {
+        string script = Path.Combine(InstallDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at '{InstallDirectory}': build the solution (it runs 'npm ci' there) or run 'npm ci' in eng/azurite.");
+        }
+
+        var startInfo = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(script);
+        foreach (string service in new[] { "blob", "queue", "table" })
+        {
+            startInfo.ArgumentList.Add($"--{service}Host");
+            startInfo.ArgumentList.Add("127.0.0.1");
+            startInfo.ArgumentList.Add($"--{service}Port");
+            startInfo.ArgumentList.Add("0");
+        }
+
+        startInfo.ArgumentList.Add("--skipApiVersionCheck");
+        startInfo.ArgumentList.Add("--loose");
+        startInfo.ArgumentList.Add("--disableProductStyleUrl");
+        if (location is null)
+        {
+            startInfo.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            startInfo.ArgumentList.Add("--location");
+            startInfo.ArgumentList.Add(location);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start Azurite.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("Azurite needs Node.js: 'node' was not found on PATH.", ex);
+        }
+
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+            {
+                lock (ports)
+                {
+                    ports[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+                    if (ports.Count == 3)
+                    {
+                        listening.TrySetResult();
+                    }
+                }
+            }
+        };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Azurite exited (code {process.ExitCode}) before it listened."));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await listening.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            StopProcess(process);
+            throw;
+        }
+
+        return (process, new AzuriteEndpoints(process.Id, ports["Blob"], ports["Queue"], ports["Table"]));
+    }
+
+    private static bool IsServing(AzuriteEndpoints endpoints)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(endpoints.ProcessId);
+            if (process.HasExited)
+            {
+                return false;
+            }
+
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", endpoints.QueuePort);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static AzuriteEndpoints? ReadState(string folder)
+    {
+        string path = Path.Combine(folder, StateFileName);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<AzuriteEndpoints>(File.ReadAllText(path)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void RegisterHost(string folder)
+    {
+        string path = HostFile(folder, Environment.ProcessId);
+        File.WriteAllText(path, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static int OtherLiveHosts(string folder)
+    {
+        int live = 0;
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(folder, HostsFolderName)))
+        {
+            if (int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsAlive(pid))
+            {
+                live++;
+            }
+            else
+            {
+                File.Delete(file);
+            }
+        }
+
+        return live;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string HostFile(string folder, int pid) => Path.Combine(folder, HostsFolderName, pid.ToString(CultureInfo.InvariantCulture));
+
+    private static void StopProcess(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.ProcessName.StartsWith("node", StringComparison.Ordinal))
+            {
+                StopProcess(process);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Gone already.
+        }
+    }
+
+    /// <summary>
+    /// Asks Azurite to stop (SIGTERM: it closes its services and writes its databases to disk, which it otherwise does
+    /// only every few seconds), and kills it if it has not stopped within <see cref="StopTimeout"/>.
+    /// </summary>
+    private static void StopProcess(Process? process)
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (process.HasExited)
+            {
+                return;
+            }
+
+            if (!OperatingSystem.IsWindows() && Terminate(process.Id) && process.WaitForExit(StopTimeout))
+            {
+                return;
+            }
+
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+            // Gone already.
+        }
+    }
+
+    /// <summary>SIGTERM through <c>kill(1)</c> (.NET itself sends only SIGKILL).</summary>
+    private static bool Terminate(int pid)
+    {
+        try
+        {
+            using Process? kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", pid.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            kill?.WaitForExit();
+            return kill?.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An exclusive lock on a file, waited for (another host starting or stopping in the same folder).</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (!timeout.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex ListeningLine();
+}
