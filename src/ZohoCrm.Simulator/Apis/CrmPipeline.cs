@@ -161,14 +161,7 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
                     await http.Response.WriteAsync("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", linked.Token);
                     return;
                 case FaultKind.Timeout:
-                    try
-                    {
-                        await Task.Delay(Timeout.InfiniteTimeSpan, registry.Time, linked.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-
+                    await HangAsync(org, linked.Token);
                     return;
                 case FaultKind.DropConnection:
                     http.Abort();
@@ -216,15 +209,25 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
                 await http.Response.WriteAsync("<html><body><h1>504 Gateway Time-out</h1></body></html>", cancellationToken);
                 return;
             default:
-                try
-                {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, registry.Time, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
+                await HangAsync(ctx.Org, cancellationToken);
                 return;
+        }
+    }
+
+    /// <summary>Holds the call (counted in <see cref="SimCounters.CurrentlyHeld"/>) until the client or the host gives up.</summary>
+    private async Task HangAsync(SimOrg org, CancellationToken cancellationToken)
+    {
+        org.Counters.EnterHeld();
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, registry.Time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            org.Counters.ExitHeld();
         }
     }
 
