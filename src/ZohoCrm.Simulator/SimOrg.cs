@@ -86,6 +86,7 @@ public sealed class SimOrg
             }
         }
 
+        Bin = new RecycleBin(this);
         tokens.RegisterClient(this);
         RefreshToken = tokens.IssueRefreshToken(this, DsrScopes);
     }
@@ -236,6 +237,9 @@ public sealed class SimOrg
 
     internal ModuleStore Store(string module) => _stores[module];
 
+    /// <summary>Moves records to the recycle bin and out of it, noting who, when and by which call.</summary>
+    internal RecycleBin Bin { get; }
+
     internal SimCall StartCall(string method, string path, string endpoint) =>
         new(Interlocked.Increment(ref _calls), method, path, endpoint, Now.ToUnixTimeSeconds());
 
@@ -243,53 +247,6 @@ public sealed class SimOrg
         long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             ? _stores.Values.Select(s => s.Find(n)).FirstOrDefault(r => r is not null)
             : null;
-
-    /// <summary>
-    /// Moves a live record to the recycle bin as the API user, noting the call; with
-    /// <see cref="SimulatorOptions.DeleteCascadesToNotesAndAttachments"/> its notes and attachments (and the notes'
-    /// attachments) go with it.
-    /// </summary>
-    internal DeleteOutcome DeleteRecord(ModuleStore store, long id, SimCall? call)
-    {
-        var deletion = new RecordDeletion(Now.ToUnixTimeSeconds(), Users[0], call, withParent: false);
-        var outcome = store.Delete(id, deletion);
-        if (outcome != DeleteOutcome.Deleted)
-        {
-            return outcome;
-        }
-
-        Counters.CountDeleted();
-        if (Options.DeleteCascadesToNotesAndAttachments && store.Schema.ApiName != Schemas.Attachments)
-        {
-            var withParent = new RecordDeletion(deletion.Unix, deletion.User, call, withParent: true);
-            foreach (var note in Children(Schemas.Notes, id))
-            {
-                if (_stores[Schemas.Notes].Delete(note.Id, withParent) == DeleteOutcome.Deleted)
-                {
-                    Counters.CountDeleted();
-                    DeleteChildren(Schemas.Attachments, note.Id, withParent);
-                }
-            }
-
-            DeleteChildren(Schemas.Attachments, id, withParent);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>Deletes a recycled record for good, noting the call; false when it is not in the recycle bin.</summary>
-    internal bool PurgeRecord(long id, SimCall? call)
-    {
-        foreach (var store in _stores.Values)
-        {
-            if (store.Find(id) is { } r)
-            {
-                return !IsExpiredFromBin(r) && store.Purge(id, new RecordPurge(Now.ToUnixTimeSeconds(), call));
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Live notes or attachments whose <c>Parent_Id</c> is <paramref name="parentId"/>.</summary>
     internal List<SimRecord> Children(string module, long parentId)
@@ -411,17 +368,6 @@ public sealed class SimOrg
         }
 
         return new LookupRef(id, name ?? string.Empty);
-    }
-
-    private void DeleteChildren(string module, long parentId, RecordDeletion deletion)
-    {
-        foreach (var child in Children(module, parentId))
-        {
-            if (_stores[module].Delete(child.Id, deletion) == DeleteOutcome.Deleted)
-            {
-                Counters.CountDeleted();
-            }
-        }
     }
 
     private SimRecord? Find(string module, string id) =>

@@ -229,7 +229,7 @@ internal static class RecordsApi
             return;
         }
 
-        var results = ids.Select(text => (Text: text, Outcome: TryParseId(text, out var id) ? ctx.Org.DeleteRecord(store, id, ctx.Call) : DeleteOutcome.NotFound)).ToList();
+        var results = ids.Select(text => (Text: text, Outcome: TryParseId(text, out var id) ? ctx.Org.Bin.Delete(store, id, ctx.Call) : DeleteOutcome.NotFound)).ToList();
 
         var allOk = results.All(r => r.Outcome == DeleteOutcome.Deleted);
         var status = allOk || ctx.Version < ctx.Options.MultiStatusFromVersion ? 200 : 207;
@@ -260,7 +260,7 @@ internal static class RecordsApi
         }
 
         var text = ctx.Route("id");
-        var outcome = TryParseId(text, out var id) ? ctx.Org.DeleteRecord(store, id, ctx.Call) : DeleteOutcome.NotFound;
+        var outcome = TryParseId(text, out var id) ? ctx.Org.Bin.Delete(store, id, ctx.Call) : DeleteOutcome.NotFound;
         await WriteSingleDeleteAsync(ctx, text, outcome);
     }
 

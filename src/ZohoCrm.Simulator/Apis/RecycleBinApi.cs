@@ -146,7 +146,7 @@ internal static class RecycleBinApi
             }
         }
 
-        var results = ids.Select(text => (Id: text, Ok: RecordsApi.TryParseId(text, out var id) && ctx.Org.PurgeRecord(id, ctx.Call))).ToList();
+        var results = ids.Select(text => (Id: text, Ok: RecordsApi.TryParseId(text, out var id) && ctx.Org.Bin.Purge(id, ctx.Call))).ToList();
         var status = results.All(r => r.Ok) ? 200 : 207;
         await ZohoResponses.WriteJsonAsync(ctx.Http, status, w =>
         {

@@ -192,7 +192,7 @@ internal static class RelatedRecordsApi
         var module = ctx.Route("relatedList");
         var text = ctx.Route("relatedId");
         var outcome = Child(ctx, module, parent, text) is { } child
-            ? ctx.Org.DeleteRecord(ctx.Org.Store(module), child.Id, ctx.Call)
+            ? ctx.Org.Bin.Delete(ctx.Org.Store(module), child.Id, ctx.Call)
             : DeleteOutcome.NotFound;
         await RecordsApi.WriteSingleDeleteAsync(ctx, text, outcome, pathIndex: 3);
     }
