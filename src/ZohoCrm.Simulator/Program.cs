@@ -36,7 +36,8 @@ foreach (var subject in seed.Subjects)
     Console.WriteLine($"    {subject.Name,-13} {subject.Email,-28} {subject.TotalExpected} records");
 }
 
-Console.WriteLine("Admin: GET /__sim/orgs, GET /__sim/orgs/demo/counters. Ctrl+C stops.");
+Console.WriteLine("Admin: GET /__sim/orgs, GET /__sim/orgs/demo/counters, POST /__sim/orgs/demo/records/{module} ({\"data\":[...]}),");
+Console.WriteLine("       GET|POST /__sim/orgs/demo/faults, GET /__sim/orgs/demo/records/{module}/{id}, GET /__sim/orgs/demo/recycle-bin. Ctrl+C stops.");
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) =>
 {

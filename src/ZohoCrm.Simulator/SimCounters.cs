@@ -48,7 +48,7 @@ public sealed class SimCounters
 
     public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
 
-    /// <summary>Calls currently held by an injected latency.</summary>
+    /// <summary>Calls currently held by an injected latency or hang.</summary>
     public int CurrentlyHeld => Volatile.Read(ref _held);
 
     public void Reset()
@@ -64,7 +64,7 @@ public sealed class SimCounters
         Interlocked.Exchange(ref _faultsInjected, 0);
     }
 
-    /// <summary>Completes once at least <paramref name="count"/> calls are held by an injected latency.</summary>
+    /// <summary>Completes once at least <paramref name="count"/> calls are held by an injected latency or hang.</summary>
     public Task WaitForHeldAsync(int count, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

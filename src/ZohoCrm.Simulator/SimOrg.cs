@@ -21,7 +21,9 @@ public sealed class SimOrg
     private readonly TokenService _tokens;
     private readonly Dictionary<string, ModuleStore> _stores = new(StringComparer.Ordinal);
     private readonly long _idPrefix;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte[]> _files = new();
     private long _sequence;
+    private long _calls;
     private int _seeded;
 
     internal SimOrg(SimOrgSpec spec, SimulatorOptions options, TokenService tokens)
@@ -84,6 +86,7 @@ public sealed class SimOrg
             }
         }
 
+        Bin = new RecycleBin(this);
         tokens.RegisterClient(this);
         RefreshToken = tokens.IssueRefreshToken(this, DsrScopes);
     }
@@ -96,8 +99,8 @@ public sealed class SimOrg
 
     public string ClientSecret { get; }
 
-    /// <summary>A refresh token with every scope the DSR workflow needs.</summary>
-    public string RefreshToken { get; }
+    /// <summary>A refresh token with every scope the DSR workflow needs (the latest one re-issued).</summary>
+    public string RefreshToken { get; private set; }
 
     public ZohoEdition Edition => Spec.Edition;
 
@@ -160,10 +163,7 @@ public sealed class SimOrg
             values[field.Slot] = ConvertValue(field, value);
         }
 
-        var now = Now.ToUnixTimeSeconds();
-        var record = new SimRecord(schema, NextId(), now, now, values);
-        store.Add(record);
-        return record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return AddRecord(schema, values).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public bool Exists(string module, string id) => Find(module, id) is { IsLive: true };
@@ -183,6 +183,42 @@ public sealed class SimOrg
 
     public void RevokeRefreshToken(string refreshToken) => _tokens.Revoke(refreshToken);
 
+    /// <summary>Revokes every refresh token of the org and their access tokens (a user revoking the app); returns how many.</summary>
+    public int RevokeRefreshTokens() => _tokens.RevokeAll(this);
+
+    /// <summary>Issues a new refresh token with every DSR scope (the org re-authorised) and makes it <see cref="RefreshToken"/>.</summary>
+    public string ReissueRefreshToken()
+    {
+        var token = _tokens.IssueRefreshToken(this, DsrScopes);
+        RefreshToken = token;
+        return token;
+    }
+
+    /// <summary>Marks a record locked: deleting it answers <c>RECORD_LOCKED</c>.</summary>
+    public bool TryLockRecord(string module, string id)
+    {
+        if (!_stores.ContainsKey(module) || Find(module, id) is not { IsLive: true } record)
+        {
+            return false;
+        }
+
+        record.Locked = true;
+        return true;
+    }
+
+    /// <summary>The ground truth of a record of a module (null when the org never had it).</summary>
+    public RecordTruth? GetRecordTruth(string module, string id) =>
+        _stores.ContainsKey(module) && Find(module, id) is { } record ? RecordTruth.Of(record, this) : null;
+
+    /// <summary>The ground truth of a record of any module (ids are unique across an org's modules).</summary>
+    public RecordTruth? FindRecordTruth(string id) => FindAnyModule(id) is { } record ? RecordTruth.Of(record, this) : null;
+
+    /// <summary>Every record in the recycle bin now, most recently deleted first.</summary>
+    public IReadOnlyList<RecordTruth> RecycleBinTruth() =>
+        [.. _stores.Values.SelectMany(s => s.Where(r => r.State == RecordState.Recycled && !IsExpiredFromBin(r)))
+            .OrderByDescending(r => r.DeletedUnix).ThenByDescending(r => r.Id)
+            .Select(r => RecordTruth.Of(r, this))];
+
     internal bool TryGetStore(string module, out ModuleStore store)
     {
         if (_stores.TryGetValue(module, out store!))
@@ -200,6 +236,50 @@ public sealed class SimOrg
     }
 
     internal ModuleStore Store(string module) => _stores[module];
+
+    /// <summary>Moves records to the recycle bin and out of it, noting who, when and by which call.</summary>
+    internal RecycleBin Bin { get; }
+
+    internal SimCall StartCall(string method, string path, string endpoint) =>
+        new(Interlocked.Increment(ref _calls), method, path, endpoint, Now.ToUnixTimeSeconds());
+
+    internal SimRecord? FindAnyModule(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? _stores.Values.Select(s => s.Find(n)).FirstOrDefault(r => r is not null)
+            : null;
+
+    /// <summary>Live notes or attachments whose <c>Parent_Id</c> is <paramref name="parentId"/>.</summary>
+    internal List<SimRecord> Children(string module, long parentId)
+    {
+        var store = _stores[module];
+        return [.. store.ByLookup(store.Schema.Field("Parent_Id"), parentId).Where(r => r.IsLive)];
+    }
+
+    /// <summary>The bytes of a file attachment: what was planted, or synthetic bytes of its <c>Size</c>.</summary>
+    internal byte[] AttachmentContent(SimRecord attachment)
+    {
+        if (_files.TryGetValue(attachment.Id, out var bytes))
+        {
+            return bytes;
+        }
+
+        var size = long.TryParse(attachment.Get("Size") as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? (int)Math.Min(n, 16 * 1024 * 1024)
+            : 0;
+        return Seeding.SyntheticFile.Bytes(attachment.Id, attachment.Get("File_Name") as string ?? string.Empty, size);
+    }
+
+    internal void SetAttachmentContent(long attachmentId, byte[] content) => _files[attachmentId] = content;
+
+    /// <summary>Stores a new record (its id taken now), created and modified now; <paramref name="beforeStore"/> finishes it.</summary>
+    internal SimRecord AddRecord(ModuleSchema schema, object?[] values, Action<SimRecord>? beforeStore = null)
+    {
+        var now = Now.ToUnixTimeSeconds();
+        var record = new SimRecord(schema, NextId(), now, now, values);
+        beforeStore?.Invoke(record);
+        _stores[schema.ApiName].Add(record);
+        return record;
+    }
 
     internal IEnumerable<ModuleStore> Stores => _stores.Values;
 

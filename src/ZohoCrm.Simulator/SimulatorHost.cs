@@ -44,6 +44,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var app = builder.Build();
         var registry = new SimRegistry(options) { Stopping = app.Lifetime.ApplicationStopping };
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZohoCrm.Simulator");
@@ -56,6 +57,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         crm.MapCoqlApi(pipeline);
         crm.MapSearchApi(pipeline);
         crm.MapRecordsApi(pipeline);
+        crm.MapRelatedRecordsApi(pipeline);
         app.MapFallback(ZohoResponses.InvalidUrlAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Urls.First();

@@ -54,6 +54,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool RestrictedValuesWithPrivateFields { get; set; } = true;
 
+    /// <summary>
+    /// UNCONFIRMED (reference section 13): deleting a record also moves its notes and attachments (and the notes'
+    /// attachments) to the recycle bin. Strict default: no cascade, so a client must delete them itself, children first.
+    /// </summary>
+    public bool DeleteCascadesToNotesAndAttachments { get; set; }
+
     /// <summary>Grant code lifetime (2 minutes on the v3 page, 3 on the v8 page: the shorter one).</summary>
     public TimeSpan GrantCodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
 }

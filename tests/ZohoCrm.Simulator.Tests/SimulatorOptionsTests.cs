@@ -73,4 +73,30 @@ public sealed class SimulatorOptionsTests
         Assert.False(first.Headers.Contains("X-API-CREDITS-REMAINING"));
         Assert.Equal("2", second.Headers.GetValues("X-API-CREDITS-REMAINING").Single());
     }
+
+    [Fact]
+    public async Task DeleteCascadesToNotesAndAttachments_On_ChildrenRecycledWithTheParentByTheSameCall()
+    {
+        await using var sim = await TestSim.StartAsync(o => o.DeleteCascadesToNotesAndAttachments = true);
+        var org = sim.Host.AddOrg(new SimOrgSpec { OrgId = "cascade" });
+        var nina = org.Seed(new SeedSpec { Contacts = 10, Leads = 5, Cases = 5 }).Subject("multi-module");
+        var token = await sim.AccessTokenAsync(org);
+        var contact = nina.ExpectedRecordIds["Contacts"][0];
+        var notes = nina.ExpectedNotes.Where(n => n.ParentId == contact).Select(n => n.Id).ToHashSet();
+        var attachments = nina.ExpectedAttachments.Where(a => a.ParentId == contact || notes.Contains(a.ParentId)).Select(a => a.Id).ToList();
+        Assert.NotEmpty(notes);
+        Assert.Contains(nina.ExpectedAttachments, a => notes.Contains(a.ParentId));
+
+        using var response = await sim.DeleteAsync(org, token, "Contacts?ids=" + contact, 8);
+
+        var parent = org.GetRecordTruth("Contacts", contact)!;
+        Assert.All(notes.Select(id => org.GetRecordTruth("Notes", id)!).Concat(attachments.Select(id => org.GetRecordTruth("Attachments", id)!)), t =>
+        {
+            Assert.Equal(RecordTruthState.RecycleBin, t.State);
+            Assert.True(t.DeletedWithParent);
+            Assert.Equal(parent.DeletedByCall!.CallId, t.DeletedByCall!.CallId);
+        });
+        Assert.Equal(1 + notes.Count + attachments.Count, org.Counters.RecordsDeleted);
+        Assert.True(org.Exists("Notes", nina.ExpectedNotes.First(n => n.ParentModule == "Leads").Id));
+    }
 }

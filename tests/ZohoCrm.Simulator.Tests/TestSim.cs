@@ -75,6 +75,14 @@ internal sealed class TestSim : IAsyncDisposable
         return await Http.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>An address of the simulator's admin surface (<c>__sim/...</c>).</summary>
+    public Uri Admin(string relative) => new(Host.BaseUri, "__sim/" + relative);
+
+    public Task<HttpResponseMessage> AdminGetAsync(string relative) => Http.GetAsync(Admin(relative));
+
+    public Task<HttpResponseMessage> AdminPostAsync(string relative, string json) =>
+        Http.PostAsync(Admin(relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -3,7 +3,7 @@ using ZohoCrm.Simulator.Auth;
 namespace ZohoCrm.Simulator.Apis;
 
 /// <summary>An authenticated CRM API call: its org, token, version and request.</summary>
-internal sealed class CrmContext(HttpContext http, SimRegistry registry, SimOrg org, AccessGrant grant, int version)
+internal sealed class CrmContext(HttpContext http, SimRegistry registry, SimOrg org, AccessGrant grant, int version, SimCall call)
 {
     public HttpContext Http { get; } = http;
 
@@ -16,6 +16,9 @@ internal sealed class CrmContext(HttpContext http, SimRegistry registry, SimOrg 
     public ScopeSet Scopes => Grant.Scopes;
 
     public int Version { get; } = version;
+
+    /// <summary>The call as the org's ground truth records it.</summary>
+    public SimCall Call { get; } = call;
 
     public SimulatorOptions Options => Registry.Options;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using ZohoCrm.Simulator.Limits;
 
 namespace ZohoCrm.Simulator.Apis;
@@ -57,7 +58,8 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
 
         var org = grant.Org;
         var counters = org.Counters;
-        var ctx = new CrmContext(http, registry, org, grant, version);
+        var call = org.StartCall(http.Request.Method, RelativePath(http, dc!, http.Request.RouteValues["version"] as string), endpoint);
+        var ctx = new CrmContext(http, registry, org, grant, version, call);
         counters.CountCall(endpoint);
         if (scopeCheck is not null && !scopeCheck(ctx))
         {
@@ -104,6 +106,14 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
         }
     }
 
+    /// <summary>The path after <c>/api/{dc}/crm/{version}</c>, as fault rules match it.</summary>
+    private static string RelativePath(HttpContext http, string dc, string? version)
+    {
+        var path = http.Request.Path.Value ?? string.Empty;
+        var prefix = "/api/" + dc + "/crm/" + version;
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? path[prefix.Length..] : path;
+    }
+
     private async Task RunFaultsAndHandlerAsync(CrmContext ctx, Func<CrmContext, Task> handler)
     {
         var http = ctx.Http;
@@ -111,7 +121,7 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
         if (org.Faults.Any)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, registry.Stopping);
-            var (latency, fault) = org.Faults.Draw();
+            var (latency, fault) = org.Faults.Draw(ctx.Call.Method, ctx.Call.Path);
             if (latency > TimeSpan.Zero)
             {
                 var delay = Task.Delay(latency, registry.Time, linked.Token);
@@ -151,21 +161,80 @@ internal sealed class CrmPipeline(SimRegistry registry, ILogger logger)
                     await http.Response.WriteAsync("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", linked.Token);
                     return;
                 case FaultKind.Timeout:
-                    try
-                    {
-                        await Task.Delay(Timeout.InfiniteTimeSpan, registry.Time, linked.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-
+                    await HangAsync(org, linked.Token);
                     return;
                 case FaultKind.DropConnection:
                     http.Abort();
                     return;
+                case FaultKind.RevokeRefreshTokens:
+                    org.RevokeRefreshTokens();
+                    await ZohoResponses.ErrorAsync(http, 401, "INVALID_TOKEN", "invalid oauth token");
+                    return;
+                case FaultKind.LostAnswerDropConnection or FaultKind.LostAnswerGatewayTimeout or FaultKind.LostAnswerTimeout:
+                    await LoseAnswerAsync(ctx, handler, fault, linked.Token);
+                    return;
             }
         }
 
+        await RunHandlerAsync(ctx, handler);
+    }
+
+    /// <summary>Applies the call with its answer thrown away, then loses the answer the way <paramref name="fault"/> says.</summary>
+    private async Task LoseAnswerAsync(CrmContext ctx, Func<CrmContext, Task> handler, FaultKind fault, CancellationToken cancellationToken)
+    {
+        var http = ctx.Http;
+        var answer = http.Features.Get<IHttpResponseBodyFeature>()!;
+        var sink = new StreamResponseBodyFeature(Stream.Null);
+        http.Features.Set<IHttpResponseBodyFeature>(sink);
+        try
+        {
+            await RunHandlerAsync(ctx, handler);
+            await sink.CompleteAsync();
+        }
+        finally
+        {
+            http.Features.Set(answer);
+        }
+
+        ctx.Call.LostAnswer = fault;
+        http.Response.Headers.Clear();
+        switch (fault)
+        {
+            case FaultKind.LostAnswerDropConnection:
+                http.Abort();
+                return;
+            case FaultKind.LostAnswerGatewayTimeout:
+                http.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+                http.Response.ContentType = "text/html";
+                await http.Response.WriteAsync("<html><body><h1>504 Gateway Time-out</h1></body></html>", cancellationToken);
+                return;
+            default:
+                await HangAsync(ctx.Org, cancellationToken);
+                return;
+        }
+    }
+
+    /// <summary>Holds the call (counted in <see cref="SimCounters.CurrentlyHeld"/>) until the client or the host gives up.</summary>
+    private async Task HangAsync(SimOrg org, CancellationToken cancellationToken)
+    {
+        org.Counters.EnterHeld();
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, registry.Time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            org.Counters.ExitHeld();
+        }
+    }
+
+    private async Task RunHandlerAsync(CrmContext ctx, Func<CrmContext, Task> handler)
+    {
+        var http = ctx.Http;
+        var org = ctx.Org;
         try
         {
             await handler(ctx);

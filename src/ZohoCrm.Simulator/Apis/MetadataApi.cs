@@ -72,10 +72,10 @@ internal static class MetadataApi
     private static async Task ModulesAsync(CrmContext ctx)
     {
         var name = ctx.Route("module");
-        IReadOnlyList<ModuleSchema> modules = Schemas.All;
+        IReadOnlyList<ModuleSchema> modules = [.. Schemas.All.Where(s => !s.IsRelatedOnly)];
         if (name.Length > 0)
         {
-            modules = [.. Schemas.All.Where(s => s.ApiName == name)];
+            modules = [.. modules.Where(s => s.ApiName == name)];
             if (modules.Count == 0)
             {
                 await ZohoResponses.InvalidModuleAsync(ctx.Http);
@@ -193,7 +193,7 @@ internal static class MetadataApi
             return;
         }
 
-        if (!ctx.Org.TryGetStore(name, out var store))
+        if (!ctx.Org.TryGetStore(name, out var store) || store.Schema.IsRelatedOnly)
         {
             await ZohoResponses.InvalidModuleAsync(ctx.Http);
             return;

@@ -37,7 +37,7 @@ internal sealed record ModuleTarget(ModuleSchema Schema, ModuleStore? Store, IRe
 
     public static ModuleTarget? Resolve(CrmContext ctx, string name)
     {
-        if (ctx.Org.TryGetStore(name, out var store))
+        if (ctx.Org.TryGetStore(name, out var store) && !store.Schema.IsRelatedOnly)
         {
             return new ModuleTarget(store.Schema, store, [store]);
         }

@@ -13,7 +13,6 @@ internal static class RecordsApi
         crm.MapGet("/{module}", pipeline.Wrap("GET /crm/{v}/{module}", null, ListAsync));
         crm.MapGet("/{module}/deleted", pipeline.Wrap("GET /crm/{v}/{module}/deleted", null, DeletedAsync));
         crm.MapGet("/{module}/{id}", pipeline.Wrap("GET /crm/{v}/{module}/{id}", null, GetAsync));
-        crm.MapGet("/{module}/{id}/{relatedList}", pipeline.Wrap("GET /crm/{v}/{module}/{id}/{related_list}", null, RelatedAsync));
         crm.MapDelete("/{module}", pipeline.Wrap("DELETE /crm/{v}/{module}", null, DeleteManyAsync));
         crm.MapDelete("/{module}/{id}", pipeline.Wrap("DELETE /crm/{v}/{module}/{id}", null, DeleteOneAsync));
     }
@@ -130,98 +129,6 @@ internal static class RecordsApi
         await RecordResponses.WriteRecordsAsync(ctx, [record], fields, null, [ctx.Org.Store(record.Schema.ApiName)], activityRows: target.IsActivities);
     }
 
-    private static async Task RelatedAsync(CrmContext ctx)
-    {
-        if (await ModuleTarget.AuthorizeAsync(ctx, "READ", storedOnly: true) is not { Store: { } parentStore })
-        {
-            return;
-        }
-
-        var relationName = ctx.Route("relatedList");
-        var relation = RelatedLists.For(parentStore.Schema.ApiName).FirstOrDefault(r => r.ApiName == relationName);
-        if (relation is null || relation.Kind == RelatedKind.NotReadable)
-        {
-            await ZohoResponses.ErrorAsync(ctx.Http, 400, "INVALID_DATA", "The relation name given seems to be invalid",
-                d => d.WriteNumber("resource_path_index", 2));
-            return;
-        }
-
-        if (!await ctx.ChargeAsync(1))
-        {
-            return;
-        }
-
-        var parent = TryParseId(ctx.Route("id"), out var id) ? parentStore.Find(id) : null;
-        if (parent is not { IsLive: true })
-        {
-            await UnknownIdAsync(ctx);
-            return;
-        }
-
-        IReadOnlyList<ModuleStore> stores = relation.Kind switch
-        {
-            RelatedKind.Lookup => [ctx.Org.Store(relation.TargetModule!)],
-            RelatedKind.OpenActivities or RelatedKind.ClosedActivities => [.. ModuleTarget.ActivityModules.Select(ctx.Org.Store)],
-            _ => [],
-        };
-        IReadOnlyList<ModuleSchema> schemas = stores.Count == 0 ? [Schemas.ByName[Schemas.Notes]] : [.. stores.Select(s => s.Schema)];
-        var allowToken = ctx.Version >= 3 || ctx.Options.V2DiscretePaginationLimit;
-        var binding = PageToken.Bind(ctx.Org.OrgId, parentStore.Schema.ApiName, parent.Id.ToString(CultureInfo.InvariantCulture), relationName, ctx.Param("fields"));
-        var pagingError = Paging.TryParse(ctx, binding, allowToken, out var paging);
-        var error = FieldSelection.TryParse(ctx, schemas, required: ctx.Version >= 3, out var fields) ?? pagingError;
-        if (error is null && paging.Token is null && allowToken && paging.Page * paging.PerPage > Paging.DiscreteLimit)
-        {
-            error = new ApiError(400, "DISCRETE_PAGINATION_LIMIT_EXCEEDED",
-                "Records beyond 2000 cannot be fetched using page; use page_token", d => d.WriteString("param_name", "page"));
-        }
-
-        if (error is not null)
-        {
-            await error.WriteAsync(ctx.Http);
-            return;
-        }
-
-        var now = ctx.Org.Now.ToUnixTimeSeconds();
-        var all = new List<SimRecord>();
-        foreach (var store in stores)
-        {
-            var field = store.Schema.Field(relation.LookupField!);
-            foreach (var r in store.ByLookup(field, parent.Id))
-            {
-                if (!r.IsLive)
-                {
-                    continue;
-                }
-
-                if (relation.Kind == RelatedKind.OpenActivities && !IsOpenActivity(r, now))
-                {
-                    continue;
-                }
-
-                if (relation.Kind == RelatedKind.ClosedActivities && IsOpenActivity(r, now))
-                {
-                    continue;
-                }
-
-                all.Add(r);
-            }
-        }
-
-        all.Sort(static (a, b) => b.Id.CompareTo(a.Id));
-        var skip = paging.Token?.Position ?? paging.Skip;
-        var page = all.Skip(skip).Take(paging.PerPage).ToList();
-        if (page.Count == 0)
-        {
-            await ZohoResponses.NoContent(ctx.Http);
-            return;
-        }
-
-        var more = all.Count > skip + page.Count;
-        var info = MakeInfo(ctx, paging, page, more, allowToken, binding, skip + page.Count, "id", true);
-        var activityRows = relation.Kind is RelatedKind.OpenActivities or RelatedKind.ClosedActivities;
-        await RecordResponses.WriteRecordsAsync(ctx, page, fields, info, stores, activityRows);
-    }
-
     private static async Task DeletedAsync(CrmContext ctx)
     {
         if (await ModuleTarget.AuthorizeAsync(ctx, "READ", storedOnly: true) is not { Store: { } store })
@@ -262,7 +169,6 @@ internal static class RecordsApi
             return;
         }
 
-        var user = org.Users[0];
         await ZohoResponses.WriteJsonAsync(ctx.Http, 200, w =>
         {
             w.WriteStartObject();
@@ -270,6 +176,7 @@ internal static class RecordsApi
             foreach (var (record, permanent) in page)
             {
                 w.WriteStartObject();
+                var user = record.Deletion?.User ?? org.Users[0];
                 w.WriteStartObject("deleted_by");
                 w.WriteString("name", user.Name);
                 w.WriteString("id", RecordJsonWriter.Id(user.Id));
@@ -322,12 +229,7 @@ internal static class RecordsApi
             return;
         }
 
-        var now = ctx.Org.Now.ToUnixTimeSeconds();
-        var results = ids.Select(text => (Text: text, Outcome: TryParseId(text, out var id) ? store.Delete(id, now) : DeleteOutcome.NotFound)).ToList();
-        foreach (var r in results.Where(r => r.Outcome == DeleteOutcome.Deleted))
-        {
-            ctx.Org.Counters.CountDeleted();
-        }
+        var results = ids.Select(text => (Text: text, Outcome: TryParseId(text, out var id) ? ctx.Org.Bin.Delete(store, id, ctx.Call) : DeleteOutcome.NotFound)).ToList();
 
         var allOk = results.All(r => r.Outcome == DeleteOutcome.Deleted);
         var status = allOk || ctx.Version < ctx.Options.MultiStatusFromVersion ? 200 : 207;
@@ -358,11 +260,16 @@ internal static class RecordsApi
         }
 
         var text = ctx.Route("id");
-        var outcome = TryParseId(text, out var id) ? store.Delete(id, ctx.Org.Now.ToUnixTimeSeconds()) : DeleteOutcome.NotFound;
+        var outcome = TryParseId(text, out var id) ? ctx.Org.Bin.Delete(store, id, ctx.Call) : DeleteOutcome.NotFound;
+        await WriteSingleDeleteAsync(ctx, text, outcome);
+    }
+
+    /// <summary>The answer of a single-id delete: the per-record item wrapped on success, an unwrapped error otherwise.</summary>
+    internal static async Task WriteSingleDeleteAsync(CrmContext ctx, string text, DeleteOutcome outcome, int pathIndex = 1)
+    {
         switch (outcome)
         {
             case DeleteOutcome.Deleted:
-                ctx.Org.Counters.CountDeleted();
                 await ZohoResponses.WriteJsonAsync(ctx.Http, 200, w =>
                 {
                     w.WriteStartObject();
@@ -382,7 +289,7 @@ internal static class RecordsApi
             default:
                 await ZohoResponses.ErrorAsync(ctx.Http, 400, "INVALID_DATA", "record not deleted", d =>
                 {
-                    d.WriteNumber("resource_path_index", 1);
+                    d.WriteNumber("resource_path_index", pathIndex);
                     d.WriteString("id", text);
                 });
                 return;
@@ -423,7 +330,7 @@ internal static class RecordsApi
         return new ListInfo(paging.PerPage, page.Count, paging.Page, more, next, sortBy, descending ? "desc" : "asc", expiry);
     }
 
-    private static async Task UnknownIdAsync(CrmContext ctx)
+    internal static async Task UnknownIdAsync(CrmContext ctx)
     {
         if (ctx.Options.UnknownRecordIdIsInvalidData)
         {
@@ -481,12 +388,4 @@ internal static class RecordsApi
             ? since.ToUnixTimeSeconds()
             : null;
     }
-
-    internal static bool IsOpenActivity(SimRecord r, long nowUnix) => r.Schema.ApiName switch
-    {
-        Schemas.Tasks => !string.Equals(r.Get("Status") as string, "Completed", StringComparison.Ordinal),
-        Schemas.Calls => string.Equals(r.Get("Call_Status") as string, "Scheduled", StringComparison.Ordinal),
-        Schemas.Events => r.Get("End_DateTime") is long end && end >= nowUnix,
-        _ => false,
-    };
 }

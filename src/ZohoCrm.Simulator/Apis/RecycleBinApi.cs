@@ -1,9 +1,11 @@
-using System.Globalization;
 using ZohoCrm.Simulator.Model;
 
 namespace ZohoCrm.Simulator.Apis;
 
-/// <summary>v7+ recycle bin: list, and permanent deletion of recycled records (reference section 6).</summary>
+/// <summary>
+/// v7+ recycle bin (reference section 6): list (<c>ids</c>, <c>filters</c>, <c>sort_by</c>), one record by id, and
+/// permanent deletion of recycled records.
+/// </summary>
 internal static class RecycleBinApi
 {
     public const int FirstVersion = 7;
@@ -11,13 +13,23 @@ internal static class RecycleBinApi
     public static void MapRecycleBinApi(this IEndpointRouteBuilder crm, CrmPipeline pipeline)
     {
         crm.MapGet("/settings/recycle_bin", pipeline.Wrap("GET /crm/{v}/settings/recycle_bin", c => c.Scopes.HasSettings("recycle_bin"), ListAsync));
+        crm.MapGet("/settings/recycle_bin/{id}", pipeline.Wrap("GET /crm/{v}/settings/recycle_bin/{id}", c => c.Scopes.HasSettings("recycle_bin"), ListAsync));
         crm.MapDelete("/settings/recycle_bin", pipeline.Wrap("DELETE /crm/{v}/settings/recycle_bin", c => c.Scopes.HasSettings("recycle_bin", "DELETE"), PurgeAsync));
         crm.MapDelete("/settings/recycle_bin/{id}", pipeline.Wrap("DELETE /crm/{v}/settings/recycle_bin/{id}", c => c.Scopes.HasSettings("recycle_bin", "DELETE"), PurgeAsync));
     }
 
-    private static IEnumerable<SimRecord> InBin(CrmContext ctx, string? module) =>
-        ctx.Org.Stores.Where(s => module is null || s.Schema.ApiName == module)
-            .SelectMany(s => s.Where(r => r.State == RecordState.Recycled && !ctx.Org.IsExpiredFromBin(r)));
+    private static IEnumerable<SimRecord> InBin(CrmContext ctx) =>
+        ctx.Org.Stores.SelectMany(s => s.Where(r => r.State == RecordState.Recycled && !ctx.Org.IsExpiredFromBin(r)));
+
+    /// <summary>The ids of a path or an <c>ids</c> parameter (the path wins, then <c>ids</c>, then <c>filters</c>).</summary>
+    private static HashSet<long>? WantedIds(CrmContext ctx)
+    {
+        var single = ctx.Route("id");
+        var text = single.Length > 0 ? single : ctx.Param("ids");
+        return text is null
+            ? null
+            : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => RecordsApi.TryParseId(t, out var id) ? id : -1)];
+    }
 
     private static async Task ListAsync(CrmContext ctx)
     {
@@ -33,13 +45,33 @@ internal static class RecycleBinApi
         }
 
         var error = Paging.TryParse(ctx, string.Empty, allowToken: false, out var paging);
+        var sortBy = ctx.Param("sort_by") ?? "deleted_time";
+        var sortOrder = ctx.Param("sort_order") ?? "desc";
+        error ??= sortBy is "deleted_time" or "display_name" or "deleted_by" ? null : ApiError.InvalidData("sort_by", "the sort_by given seems to be invalid");
+        error ??= sortOrder is "asc" or "desc" ? null : ApiError.InvalidData("sort_order", "the sort_order given seems to be invalid");
+        var wanted = WantedIds(ctx);
+        RecycleBinFilter? filter = null;
+        if (error is null && wanted is null && ctx.Param("filters") is { } filtersText)
+        {
+            error = RecycleBinFilter.TryParse(filtersText, out filter);
+        }
+
         if (error is not null)
         {
             await error.WriteAsync(ctx.Http);
             return;
         }
 
-        var all = InBin(ctx, ctx.Param("module")).OrderByDescending(r => r.DeletedUnix).ThenByDescending(r => r.Id).ToList();
+        var all = InBin(ctx).Where(r => (wanted is null || wanted.Contains(r.Id)) && (filter is null || filter.Matches(r))).ToList();
+        Func<SimRecord, IComparable> key = sortBy switch
+        {
+            "display_name" => r => r.DisplayName,
+            "deleted_by" => r => r.Deletion?.User.Name ?? string.Empty,
+            _ => r => r.DeletedUnix,
+        };
+        all = sortOrder == "asc"
+            ? [.. all.OrderBy(key).ThenBy(r => r.Id)]
+            : [.. all.OrderByDescending(key).ThenByDescending(r => r.Id)];
         var page = all.Skip(paging.Skip).Take(paging.PerPage).ToList();
         if (page.Count == 0)
         {
@@ -55,16 +87,16 @@ internal static class RecycleBinApi
             foreach (var r in page)
             {
                 w.WriteStartObject();
-                w.WriteString("display_name", r.DisplayName);
-                w.WritePropertyName("deleted_time");
-                RecordJsonWriter.WriteDateTime(w, r.DeletedUnix, org.Offset);
+                MetadataApi.WriteUser(w, "owner", r.Get("Owner") as LookupRef ?? org.Users[0]);
                 w.WriteStartObject("module");
                 w.WriteString("api_name", r.Schema.ApiName);
                 w.WriteString("id", RecordJsonWriter.Id(org.ModuleId(r.Schema)));
                 w.WriteEndObject();
-                MetadataApi.WriteUser(w, "deleted_by", org.Users[0]);
+                MetadataApi.WriteUser(w, "deleted_by", r.Deletion?.User ?? org.Users[0]);
                 w.WriteString("id", RecordJsonWriter.Id(r.Id));
-                MetadataApi.WriteUser(w, "owner", r.Get("Owner") as LookupRef ?? org.Users[0]);
+                w.WriteString("display_name", r.DisplayName);
+                w.WritePropertyName("deleted_time");
+                RecordJsonWriter.WriteDateTime(w, r.DeletedUnix, org.Offset);
                 w.WriteEndObject();
             }
 
@@ -92,7 +124,7 @@ internal static class RecycleBinApi
         List<string> ids;
         if (idsText is null)
         {
-            ids = [.. InBin(ctx, null).Select(r => RecordJsonWriter.Id(r.Id))];
+            ids = [.. InBin(ctx).Select(r => RecordJsonWriter.Id(r.Id))];
         }
         else
         {
@@ -114,25 +146,7 @@ internal static class RecycleBinApi
             }
         }
 
-        var results = new List<(string Id, bool Ok)>();
-        foreach (var text in ids)
-        {
-            var ok = false;
-            if (RecordsApi.TryParseId(text, out var id))
-            {
-                foreach (var store in ctx.Org.Stores)
-                {
-                    if (store.Find(id) is { } r && !ctx.Org.IsExpiredFromBin(r) && store.Purge(id))
-                    {
-                        ok = true;
-                        break;
-                    }
-                }
-            }
-
-            results.Add((text, ok));
-        }
-
+        var results = ids.Select(text => (Id: text, Ok: RecordsApi.TryParseId(text, out var id) && ctx.Org.Bin.Purge(id, ctx.Call))).ToList();
         var status = results.All(r => r.Ok) ? 200 : 207;
         await ZohoResponses.WriteJsonAsync(ctx.Http, status, w =>
         {
@@ -154,6 +168,4 @@ internal static class RecycleBinApi
             w.WriteEndObject();
         });
     }
-
-    internal static string Format(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -150,6 +150,21 @@ internal sealed class TokenService(TimeProvider time, SimulatorOptions options)
         }
     }
 
+    /// <summary>Revokes every refresh token of an org and their access tokens; returns how many were revoked.</summary>
+    public int RevokeAll(SimOrg org)
+    {
+        lock (_lock)
+        {
+            var grants = _refreshByOrg[org].ToList();
+            foreach (var grant in grants)
+            {
+                RemoveRefreshUnlocked(grant, revokeAccess: true);
+            }
+
+            return grants.Count;
+        }
+    }
+
     /// <summary>The live grant of an access token, or null when unknown, expired or invalidated.</summary>
     public AccessGrant? Validate(string token)
     {

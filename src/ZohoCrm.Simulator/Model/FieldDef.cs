@@ -29,6 +29,9 @@ internal sealed class FieldDef
 
     public string? LookupModule { get; }
 
+    /// <summary>Left out of a whole record when null (Zoho writes <c>$link_url</c> only on link attachments).</summary>
+    public bool OmitWhenNull { get; init; }
+
     /// <summary>Position in the schema, used for field ids and restriction masks.</summary>
     public int Ordinal { get; set; }
 

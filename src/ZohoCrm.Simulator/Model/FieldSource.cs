@@ -14,4 +14,5 @@ internal enum FieldSource
     ConstantFalse,
     CurrencySymbol,
     Id,
+    StateSave,
 }

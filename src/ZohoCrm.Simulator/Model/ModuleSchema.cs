@@ -50,6 +50,12 @@ internal sealed class ModuleSchema
 
     public bool Searchable { get; init; } = true;
 
+    /// <summary>
+    /// Reached only through its parents' related list (<c>Attachments</c>): not a module of the path, the modules
+    /// metadata or COQL, though its records are stored, deleted and recycled like any other.
+    /// </summary>
+    public bool IsRelatedOnly { get; init; }
+
     public bool TryGetField(string apiName, [NotNullWhen(true)] out FieldDef? field) => _byName.TryGetValue(apiName, out field);
 
     public FieldDef Field(string apiName) => _byName[apiName];

@@ -15,6 +15,11 @@ internal static class RecordJsonWriter
         {
             foreach (var field in schema.Fields)
             {
+                if (field.OmitWhenNull && field.Slot >= 0 && record.Values[field.Slot] is null)
+                {
+                    continue;
+                }
+
                 WriteField(w, record, field, view);
             }
         }
@@ -76,6 +81,9 @@ internal static class RecordJsonWriter
                 return;
             case FieldSource.CurrencySymbol:
                 w.WriteStringValue("$");
+                return;
+            case FieldSource.StateSave:
+                w.WriteStringValue("save");
                 return;
             default:
                 WriteValue(w, record.Values[field.Slot], field.Kind, view, record.Id);

@@ -1,6 +1,9 @@
 namespace ZohoCrm.Simulator.Model;
 
-/// <summary>The default related lists per module (Contacts as in reference section 5).</summary>
+/// <summary>
+/// The default related lists per module (Contacts as in reference section 5). Every module has Attachments and Notes
+/// (reference section 13), linked by <c>Parent_Id</c>; a note has Attachments only.
+/// </summary>
 internal static class RelatedLists
 {
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<RelatedListDef>> ByModule =
@@ -8,7 +11,7 @@ internal static class RelatedLists
         {
             [Schemas.Contacts] =
             [
-                new("Attachments", "Attachments", "Attachments", null, RelatedKind.Empty),
+                new("Attachments", "Attachments", Schemas.Attachments, "Parent_Id", RelatedKind.Lookup),
                 new("Notes", "Notes", Schemas.Notes, "Parent_Id", RelatedKind.Lookup),
                 new("Deals", "Deals", Schemas.Deals, "Contact_Name", RelatedKind.Lookup),
                 new("Activities", "Open Activities", Schemas.Activities, "Who_Id", RelatedKind.OpenActivities),
@@ -25,7 +28,7 @@ internal static class RelatedLists
             ],
             [Schemas.Leads] =
             [
-                new("Attachments", "Attachments", "Attachments", null, RelatedKind.Empty),
+                new("Attachments", "Attachments", Schemas.Attachments, "Parent_Id", RelatedKind.Lookup),
                 new("Notes", "Notes", Schemas.Notes, "Parent_Id", RelatedKind.Lookup),
                 new("Activities", "Open Activities", Schemas.Activities, "What_Id", RelatedKind.OpenActivities),
                 new("Activities_History", "Closed Activities", Schemas.Activities, "What_Id", RelatedKind.ClosedActivities),
@@ -34,9 +37,13 @@ internal static class RelatedLists
                 new("Campaigns", "Campaigns", "Campaigns", null, RelatedKind.Empty),
                 new("Social", "Social", null, null, RelatedKind.NotReadable),
             ],
+            [Schemas.Notes] =
+            [
+                new("Attachments", "Attachments", Schemas.Attachments, "Parent_Id", RelatedKind.Lookup),
+            ],
             [Schemas.Accounts] =
             [
-                new("Attachments", "Attachments", "Attachments", null, RelatedKind.Empty),
+                new("Attachments", "Attachments", Schemas.Attachments, "Parent_Id", RelatedKind.Lookup),
                 new("Notes", "Notes", Schemas.Notes, "Parent_Id", RelatedKind.Lookup),
                 new("Contacts", "Contacts", Schemas.Contacts, "Account_Name", RelatedKind.Lookup),
                 new("Deals", "Deals", Schemas.Deals, "Account_Name", RelatedKind.Lookup),
@@ -51,7 +58,7 @@ internal static class RelatedLists
 
     public static readonly IReadOnlyList<RelatedListDef> Default =
     [
-        new("Attachments", "Attachments", "Attachments", null, RelatedKind.Empty),
+        new("Attachments", "Attachments", Schemas.Attachments, "Parent_Id", RelatedKind.Lookup),
         new("Notes", "Notes", Schemas.Notes, "Parent_Id", RelatedKind.Lookup),
     ];
 

@@ -12,6 +12,13 @@ internal sealed class SchemaBuilder(string apiName, string singular, int index)
         return this;
     }
 
+    /// <summary>A stored field left out of a whole record while it is null.</summary>
+    public SchemaBuilder StoredOmittedWhenNull(string apiName, FieldKind kind)
+    {
+        _fields.Add(new FieldDef(apiName, apiName.Replace('_', ' '), kind, FieldSource.Slot, _slots++, null) { OmitWhenNull = true });
+        return this;
+    }
+
     public SchemaBuilder Computed(string apiName, FieldKind kind, FieldSource source, string? label = null)
     {
         _fields.Add(new FieldDef(apiName, label ?? apiName.Replace('_', ' '), kind, source, -1, null));
@@ -34,6 +41,6 @@ internal sealed class SchemaBuilder(string apiName, string singular, int index)
         return this;
     }
 
-    public ModuleSchema Build(string displayField, bool pseudo = false, bool searchable = true) =>
-        new(apiName, singular, index, _fields, displayField) { IsPseudo = pseudo, Searchable = searchable };
+    public ModuleSchema Build(string displayField, bool pseudo = false, bool searchable = true, bool relatedOnly = false) =>
+        new(apiName, singular, index, _fields, displayField) { IsPseudo = pseudo, Searchable = searchable, IsRelatedOnly = relatedOnly };
 }

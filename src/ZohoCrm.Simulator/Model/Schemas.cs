@@ -18,6 +18,7 @@ internal static class Schemas
     public const string Notes = "Notes";
     public const string Vendors = "Vendors";
     public const string Activities = "Activities";
+    public const string Attachments = "Attachments";
 
     public static readonly IReadOnlyList<ModuleSchema> All = Build();
 
@@ -91,6 +92,7 @@ internal static class Schemas
                 .Stored("Closing_Date", FieldKind.Date)
                 .Stored("Contact_Name", FieldKind.Lookup, Contacts)
                 .Stored("Account_Name", FieldKind.Lookup, Accounts)
+                .Stored("Description", FieldKind.TextArea)
                 .Standard()
                 .Build("Deal_Name"),
             new SchemaBuilder(Cases, "Case", i++)
@@ -168,6 +170,24 @@ internal static class Schemas
                 .Stored("What_Id", FieldKind.MultiModuleLookup, null, "Related To")
                 .Standard()
                 .Build("Subject", pseudo: true, searchable: false),
+
+            // Field order and system keys as a Zoho attachment list shows them.
+            new SchemaBuilder(Attachments, "Attachment", i++)
+                .Stored("Owner", FieldKind.OwnerLookup, "users", "Attachment Owner")
+                .Computed("Modified_Time", FieldKind.DateTime, FieldSource.ModifiedTime)
+                .Stored("File_Name", FieldKind.Text)
+                .Computed("Created_Time", FieldKind.DateTime, FieldSource.CreatedTime)
+                .Stored("Size", FieldKind.Text)
+                .Stored("Parent_Id", FieldKind.MultiModuleLookup)
+                .Computed("$editable", FieldKind.SystemBoolean, FieldSource.ConstantTrue)
+                .Stored("$file_id", FieldKind.SystemString)
+                .Stored("$type", FieldKind.SystemString)
+                .Stored("$se_module", FieldKind.SystemString)
+                .Computed("Modified_By", FieldKind.UserLookup, FieldSource.ModifiedBy)
+                .Computed("$state", FieldKind.SystemString, FieldSource.StateSave)
+                .Computed("Created_By", FieldKind.UserLookup, FieldSource.CreatedBy)
+                .StoredOmittedWhenNull("$link_url", FieldKind.SystemString)
+                .Build("File_Name", searchable: false, relatedOnly: true),
         };
         return list;
     }

@@ -26,6 +26,12 @@ internal sealed class SimRecord(ModuleSchema schema, long id, long createdUnix, 
 
     public long DeletedUnix { get; set; }
 
+    /// <summary>Set when the record goes to the recycle bin.</summary>
+    public RecordDeletion? Deletion { get; set; }
+
+    /// <summary>Set when the record is purged from the recycle bin by a call.</summary>
+    public RecordPurge? Purge { get; set; }
+
     public bool Locked { get; set; }
 
     /// <summary>The <c>{"name","id"}</c> other records use to point at this one (shared instance).</summary>

@@ -70,7 +70,7 @@ internal sealed class CoqlParser
         }
 
         _index++;
-        if (!Schemas.ByName.TryGetValue(moduleToken.Text, out var schema) || schema.IsPseudo)
+        if (!Schemas.ByName.TryGetValue(moduleToken.Text, out var schema) || schema.IsPseudo || schema.IsRelatedOnly)
         {
             throw QueryException.Invalid(new("clause", "from"), new("module", moduleToken.Text));
         }

@@ -90,4 +90,25 @@ internal static class NamePools
     public static readonly string[] ProcessingBases = ["Consent - Obtained", "Legitimate Interests", "Contract", "Legal Obligation"];
 
     public static readonly string[] ConsentChannels = ["Email", "Call", "Survey", "Social"];
+
+    public static readonly string[] DealStages =
+    [
+        "Qualification", "Needs Analysis", "Value Proposition", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost",
+    ];
+
+    public static readonly string[] NoteTitles = ["Call summary", "Follow-up", "Meeting notes", "Renewal", "Support request"];
+
+    public static readonly string[] NoteContents =
+    [
+        "Discussed the renewal terms; waiting for the signed order.", "Asked for a demo of the reporting add-on next week.",
+        "Prefers to be called in the afternoon.", "Raised a billing question; forwarded to finance.",
+        "Happy with the onboarding; check in after the first month.",
+    ];
+
+    public static readonly string[] FileNames =
+    [
+        "contract.pdf", "proposal.pdf", "signed-order.pdf", "invoice-scan.png", "requirements.docx", "meeting-notes.txt",
+    ];
+
+    public static readonly string[] LinkNames = ["Shared folder", "Project board", "Recorded demo"];
 }

@@ -100,9 +100,17 @@ internal sealed class Seeder
         }
 
         var plantedEmails = new List<(string Name, string Email, IReadOnlyList<string> LookAlikes)>();
+        var people = new Dictionary<string, PlantedPeople>(StringComparer.Ordinal);
         if (_spec.PlantSubjects)
         {
-            PlantSubjects(plantedEmails);
+            PlantSubjects(plantedEmails, people);
+        }
+
+        var related = new RelatedSeeder(_org, _pending, _nowUnix, _spec.RandomSeed);
+        related.PlantForOthers(contacts[..randomContacts], _pending[Schemas.Leads][.._spec.Leads], _pending[Schemas.Cases][.._spec.Cases]);
+        if (_spec.PlantSubjects)
+        {
+            related.PlantForSubjects(people);
         }
 
         foreach (var (module, records) in _pending)
@@ -110,13 +118,8 @@ internal sealed class Seeder
             _org.Store(module).AddRange(records);
         }
 
-        var subjects = plantedEmails.Select(p => new PlantedSubject
-        {
-            Name = p.Name,
-            Email = p.Email,
-            ExpectedRecordIds = ExpectedFor(_org, p.Email),
-            LookAlikeEmails = p.LookAlikes,
-        }).ToList();
+        var mentions = MentionScan.Collect(_org);
+        var subjects = plantedEmails.Select(p => SubjectTruth.Build(_org, p.Name, p.Email, p.LookAlikes, mentions)).ToList();
         var counts = _org.Stores.Where(s => s.LiveCount > 0).ToDictionary(s => s.Schema.ApiName, s => s.LiveCount, StringComparer.Ordinal);
         return new SeedResult { Subjects = subjects, RecordsByModule = counts };
     }
@@ -167,37 +170,40 @@ internal sealed class Seeder
     private static List<string> Ids(IEnumerable<SimRecord> records) =>
         [.. records.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))];
 
-    private void PlantSubjects(List<(string, string, IReadOnlyList<string>)> planted)
+    private void PlantSubjects(List<(string, string, IReadOnlyList<string>)> planted, Dictionary<string, PlantedPeople> people)
     {
         // exact: the email as given, in a contact and a lead, with a few activities.
         const string exact = "maria.exact@example.com";
         var c1 = AddPerson(Schemas.Contacts, "Maria", "Exact", exact, null);
-        AddPerson(Schemas.Leads, "Maria", "Exact", exact, null);
+        var l1 = AddPerson(Schemas.Leads, "Maria", "Exact", exact, null);
         AddChild(Schemas.Calls, c1);
         AddChild(Schemas.Calls, c1);
         AddChild(Schemas.Tasks, c1);
         AddChild(Schemas.Quotes, c1);
         planted.Add(("exact", exact, []));
+        people["exact"] = new PlantedPeople(exact, c1, l1, null);
 
         // case: other letter case and surrounding spaces in the data.
         const string caseEmail = "olga.case@example.net";
         var c2 = AddPerson(Schemas.Contacts, "Olga", "Case", "  Olga.Case@Example.NET ", null);
-        AddPerson(Schemas.Leads, "Olga", "Case", "OLGA.CASE@EXAMPLE.NET", null);
+        var l2 = AddPerson(Schemas.Leads, "Olga", "Case", "OLGA.CASE@EXAMPLE.NET", null);
         AddChild(Schemas.Events, c2);
         planted.Add(("case", caseEmail, []));
+        people["case"] = new PlantedPeople(caseEmail, c2, l2, null);
 
         // secondary: the email only in Secondary_Email.
         const string secondary = "sam.secondary@example.org";
         var c3 = AddPerson(Schemas.Contacts, "Sam", "Secondary", "sam.work@corp.example.net", secondary);
-        AddPerson(Schemas.Leads, "Sam", "Secondary", "s.secondary@shop.example.org", "Sam.Secondary@example.org");
+        var l3 = AddPerson(Schemas.Leads, "Sam", "Secondary", "s.secondary@shop.example.org", "Sam.Secondary@example.org");
         AddChild(Schemas.Invoices, c3);
         planted.Add(("secondary", secondary, []));
+        people["secondary"] = new PlantedPeople(secondary, c3, l3, null);
 
         // multi-module: a contact, a lead, a case and children in every related module.
         const string multi = "nina.multi@example.com";
         var c4 = AddPerson(Schemas.Contacts, "Nina", "Multi", multi, null);
-        AddPerson(Schemas.Leads, "Nina", "Multi", multi, null);
-        AddCase(multi, c4);
+        var l4 = AddPerson(Schemas.Leads, "Nina", "Multi", multi, null);
+        var case4 = AddCase(multi, c4);
         foreach (var module in ChildModules)
         {
             AddChild(module, c4);
@@ -205,6 +211,7 @@ internal sealed class Seeder
         }
 
         planted.Add(("multi-module", multi, []));
+        people["multi-module"] = new PlantedPeople(multi, c4, l4, case4);
 
         // over-200: more than 200 matching cases (Search pages past one page).
         const string many = "oscar.many@example.com";
@@ -238,6 +245,7 @@ internal sealed class Seeder
         ];
         var c7 = AddPerson(Schemas.Contacts, "Lee", "Look", look, null);
         AddChild(Schemas.Calls, c7);
+        SimRecord? firstDecoy = null;
         for (var i = 0; i < lookAlikes.Length; i++)
         {
             var module = i % 2 == 0 ? Schemas.Contacts : Schemas.Leads;
@@ -246,6 +254,7 @@ internal sealed class Seeder
                 : AddPerson(module, "Lee", "Decoy", i == 3 ? lookAlikes[i].ToUpperInvariant() : lookAlikes[i], null);
             if (module == Schemas.Contacts)
             {
+                firstDecoy ??= decoy;
                 AddChild(Schemas.Calls, decoy);
                 AddChild(Schemas.Quotes, decoy);
             }
@@ -254,6 +263,7 @@ internal sealed class Seeder
         }
 
         planted.Add(("lookalikes", look, lookAlikes));
+        people["lookalikes"] = new PlantedPeople(look, c7, null, null, firstDecoy);
     }
 
     private (string First, string Last, string Email, string? Secondary) RandomPerson()

@@ -232,8 +232,8 @@ internal sealed class ModuleStore
 
     public bool HasLookupIndex(FieldDef field) => field.Slot >= 0 && _lookups[field.Slot] is not null;
 
-    /// <summary>Moves a live record to the recycle bin.</summary>
-    public DeleteOutcome Delete(long id, long nowUnix)
+    /// <summary>Moves a live record to the recycle bin, noting who deleted it, when and by which call.</summary>
+    public DeleteOutcome Delete(long id, RecordDeletion deletion)
     {
         _lock.EnterWriteLock();
         try
@@ -248,7 +248,8 @@ internal sealed class ModuleStore
                 return DeleteOutcome.Locked;
             }
 
-            r.DeletedUnix = nowUnix;
+            r.DeletedUnix = deletion.Unix;
+            r.Deletion = deletion;
             r.State = RecordState.Recycled;
             _live--;
             return DeleteOutcome.Deleted;
@@ -260,7 +261,7 @@ internal sealed class ModuleStore
     }
 
     /// <summary>Deletes a recycled record permanently.</summary>
-    public bool Purge(long id)
+    public bool Purge(long id, RecordPurge purge)
     {
         _lock.EnterWriteLock();
         try
@@ -270,6 +271,7 @@ internal sealed class ModuleStore
                 return false;
             }
 
+            r.Purge = purge;
             r.State = RecordState.Purged;
             return true;
         }
@@ -281,12 +283,22 @@ internal sealed class ModuleStore
 
     private void AddUnlocked(SimRecord record)
     {
-        if (_records.Count > 0 && _records[^1].Id >= record.Id)
+        if (_records.Count == 0 || _records[^1].Id < record.Id)
         {
-            throw new InvalidOperationException("Records must be added in id order.");
+            _records.Add(record);
+        }
+        else
+        {
+            // Concurrent inserts can take their ids in one order and reach the store in the other.
+            var pos = BinarySearch(record.Id);
+            if (pos >= 0)
+            {
+                throw new InvalidOperationException($"Record {record.Id} is already stored.");
+            }
+
+            _records.Insert(~pos, record);
         }
 
-        _records.Add(record);
         _byId.Add(record.Id, record);
         if (record.IsLive)
         {

@@ -142,4 +142,30 @@ public sealed class CoqlApiTests(SeededSimFixture fixture) : IClassFixture<Seede
         await TestSim.AssertErrorAsync(response, 400, "REQUIRED_PARAM_MISSING");
         await TestSim.AssertErrorAsync(notJson, 400, "INVALID_DATA");
     }
+
+    [Fact]
+    public async Task Query_TasksByWhatIdOfALead_FindsTheLeadLinkedTasks()
+    {
+        var nina = fixture.Seed.Subject("multi-module");
+        var lead = nina.ExpectedRecordIds["Leads"][0];
+
+        using var response = await Sim.CoqlAsync(Org, Token, $"select Subject, What_Id from Tasks where What_Id = '{lead}'");
+        var json = await TestSim.JsonAsync(response);
+
+        Assert.Equal(nina.ExpectedLeadActivityIds["Tasks"], TestSim.Ids(json));
+        Assert.Equal(lead, json.GetProperty("data")[0].GetProperty("What_Id").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Query_NotesByParentIdAndDealsByContactName_TheSubjectsRecords()
+    {
+        var nina = fixture.Seed.Subject("multi-module");
+        var contact = nina.ExpectedRecordIds["Contacts"][0];
+
+        using var notes = await Sim.CoqlAsync(Org, Token, $"select Note_Title, Parent_Id from Notes where Parent_Id = '{contact}'");
+        using var deals = await Sim.CoqlAsync(Org, Token, $"select Deal_Name from Deals where Contact_Name = '{contact}'");
+
+        Assert.Equal(nina.ExpectedNotes.Where(n => n.ParentId == contact).Select(n => n.Id), TestSim.Ids(await TestSim.JsonAsync(notes)));
+        Assert.Equal(nina.ExpectedDealIds, TestSim.Ids(await TestSim.JsonAsync(deals)));
+    }
 }
