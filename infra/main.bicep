@@ -1,5 +1,6 @@
 // ZohoDsr on Azure: the Functions app that carries out data subject requests against Zoho CRM,
-// with its storage, Key Vault, monitoring and managed identity. Deployed by `azd up`.
+// with its storage, Key Vault, monitoring (the "ZohoDsr operations" workbook and alert rules) and
+// managed identity. Deployed by `azd up`.
 
 targetScope = 'subscription'
 
@@ -63,6 +64,27 @@ param taskHubName string = 'ZohoDsr'
 @description('The Zoho CRM orgs the app serves (no secrets: those go to Key Vault).')
 param zohoOrgs zohoOrg[] = []
 
+@description('Email address that receives the operations alerts. Empty: no action group is deployed and nobody is emailed, but the alert rules still fire in the portal (Monitor > Alerts).')
+param alertEmail string = ''
+
+@description('Alert "request failed": fire when more requests than this fail within 15 minutes (0: on any failure).')
+@minValue(0)
+param failedRequestsAlertThreshold int = 0
+
+@description('Alert "approval waiting": fire when a request has waited for approval longer than this many hours (the app fails it at ZohoDsr:ApprovalTimeout, 72 hours by default).')
+@minValue(1)
+param approvalWaitAlertHours int = 48
+
+@description('Alert "request due soon": fire when an open request is due within this many days, or overdue. Also sets the app\'s ZohoDsr:Deadlines:DueSoonDays, which the alert reads.')
+@minValue(0)
+@maxValue(366)
+param dueSoonAlertDays int = 7
+
+@description('Alert "credits near the daily budget": fire when an org has used more than this percent of its daily Zoho API credit budget.')
+@minValue(1)
+@maxValue(100)
+param creditBudgetAlertPercent int = 80
+
 @description('Object id of the operator running the deployment; receives Key Vault Secrets Officer to set the secret values. Empty: no operator role.')
 param principalId string = ''
 
@@ -82,6 +104,9 @@ var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var planName = '${abbrs.webServerFarms}${resourceToken}'
+var actionGroupName = '${abbrs.insightsActionGroups}${resourceToken}'
+var alertRuleNamePrefix = '${abbrs.insightsScheduledQueryRules}${resourceToken}'
+var workbookName = guid(subscription().id, environmentName, location, 'operations-workbook')
 
 // Each org becomes Zoho__Orgs__{orgId}__* settings, the shape the Zoho client options bind
 // (ZohoOrgOptions: DataCenter, ClientId, Edition, Version, UserLicenses).
@@ -197,6 +222,8 @@ module functionApp 'modules/functionApp.bicep' = {
       ZohoDsr__Exports__BlobServiceUri: storage.outputs.blobServiceUri
       ZohoDsr__Exports__Container: storage.outputs.exportsContainerName
       ZohoDsr__RetentionDays: string(exportRetentionDays)
+      // The due-soon gauge counts with the same number of days as its alert.
+      ZohoDsr__Deadlines__DueSoonDays: string(dueSoonAlertDays)
       // A Key Vault reference, resolved by the platform as the app's identity: the value stays in the vault.
       ZohoDsr__Webhook__SigningSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${webhookSigningSecretName})'
     }
@@ -206,6 +233,38 @@ module functionApp 'modules/functionApp.bicep' = {
   dependsOn: [
     rbac
   ]
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  scope: resourceGroup
+  params: {
+    name: workbookName
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.id
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    creditBudgetAlertPercent: creditBudgetAlertPercent
+    approvalWaitAlertHours: approvalWaitAlertHours
+    dueSoonAlertDays: dueSoonAlertDays
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    name: alertRuleNamePrefix
+    location: location
+    tags: tags
+    actionGroupName: actionGroupName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    alertEmail: alertEmail
+    failedRequestsThreshold: failedRequestsAlertThreshold
+    approvalWaitAlertHours: approvalWaitAlertHours
+    dueSoonAlertDays: dueSoonAlertDays
+    creditBudgetAlertPercent: creditBudgetAlertPercent
+  }
 }
 
 output AZURE_LOCATION string = location

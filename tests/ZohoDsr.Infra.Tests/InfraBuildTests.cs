@@ -24,12 +24,14 @@ public sealed class InfraBuildTests(InfraFixture infra)
         string[] expected =
         [
             "main.bicep",
+            "modules/alerts.bicep",
             "modules/functionApp.bicep",
             "modules/identity.bicep",
             "modules/keyVault.bicep",
             "modules/monitoring.bicep",
             "modules/rbac.bicep",
             "modules/storage.bicep",
+            "modules/workbook.bicep",
         ];
 
         Assert.Equal(expected, infra.BicepFiles);

@@ -4,8 +4,8 @@ namespace ZohoDsr.Infra.Tests;
 
 /// <summary>
 /// Runs the Bicep CLI once for every test: copies infra/ to a scratch directory, builds and lints every .bicep file
-/// there, and predicts two deployments of main.bicep (Flex Consumption with sample orgs, and Elastic Premium with
-/// the defaults) with <c>bicep snapshot</c>. Nothing touches Azure or the network.
+/// there, and predicts two deployments of main.bicep (Flex Consumption with sample orgs and alert settings, and
+/// Elastic Premium with the defaults) with <c>bicep snapshot</c>. Nothing touches Azure or the network.
 /// </summary>
 public sealed class InfraFixture : IAsyncLifetime
 {
@@ -15,6 +15,11 @@ public sealed class InfraFixture : IAsyncLifetime
     public const string TenantId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     public const string OperatorPrincipalId = "16fd2706-8baf-433b-82eb-8c7fada847da";
     public const int SampleRetentionDays = 45;
+    public const string SampleAlertEmail = "privacy-ops@example.com";
+    public const int SampleFailedRequestsThreshold = 2;
+    public const int SampleApprovalWaitHours = 24;
+    public const int SampleDueSoonDays = 5;
+    public const int SampleCreditBudgetPercent = 90;
 
     public static readonly IReadOnlyList<SampleOrg> SampleOrgs =
     [
@@ -42,10 +47,10 @@ public sealed class InfraFixture : IAsyncLifetime
     /// <summary>The raw text of the compiled main template.</summary>
     public string MainJson { get; private set; } = string.Empty;
 
-    /// <summary>Flex Consumption, two sample orgs, a non-default retention and an operator principal.</summary>
+    /// <summary>Flex Consumption, two sample orgs, a non-default retention, an operator principal, an alert email and non-default alert thresholds.</summary>
     public DeploymentSnapshot Flex { get; private set; } = null!;
 
-    /// <summary>Elastic Premium EP1 with every other parameter at its default.</summary>
+    /// <summary>Elastic Premium EP1 with every other parameter at its default (no alert email).</summary>
     public DeploymentSnapshot Premium { get; private set; } = null!;
 
     public string CompiledPath(string bicepFile) => Path.Combine(_workDirectory, Path.ChangeExtension(bicepFile, ".json"));
@@ -133,6 +138,11 @@ public sealed class InfraFixture : IAsyncLifetime
             param location = '{{Location}}'
             param exportRetentionDays = {{SampleRetentionDays}}
             param principalId = '{{OperatorPrincipalId}}'
+            param alertEmail = '{{SampleAlertEmail}}'
+            param failedRequestsAlertThreshold = {{SampleFailedRequestsThreshold}}
+            param approvalWaitAlertHours = {{SampleApprovalWaitHours}}
+            param dueSoonAlertDays = {{SampleDueSoonDays}}
+            param creditBudgetAlertPercent = {{SampleCreditBudgetPercent}}
             param zohoOrgs = [
             {{orgs}}]
 

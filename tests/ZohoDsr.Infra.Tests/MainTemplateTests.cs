@@ -40,6 +40,10 @@ public sealed partial class MainTemplateTests(InfraFixture infra)
 
         var token = Assert.Single(tokens);
         Assert.Matches(ResourceToken(), token);
+        Assert.Equal($"{abbreviations.Text("insightsActionGroups")}{token}", infra.Flex.Single("Microsoft.Insights/actionGroups").Text("name"));
+        Assert.All(
+            infra.Flex.OfType("Microsoft.Insights/scheduledQueryRules"),
+            r => Assert.StartsWith($"{abbreviations.Text("insightsScheduledQueryRules")}{token}-", r.Text("name"), StringComparison.Ordinal));
         Assert.Matches(StorageAccountName(), infra.Flex.Single("Microsoft.Storage/storageAccounts").Text("name"));
         Assert.InRange(infra.Flex.Single("Microsoft.KeyVault/vaults").Text("name").Length, 3, 24);
     }
@@ -49,13 +53,20 @@ public sealed partial class MainTemplateTests(InfraFixture infra)
     {
         var located = infra.Flex.Resources.Where(r => r.Find("location") is not null).ToList();
 
-        Assert.Equal(8, located.Count);
+        // 8 for the app, the workbook, 4 alert rules and (an alert email being given) the action group.
+        Assert.Equal(14, located.Count);
         Assert.All(located, r => Assert.Equal(InfraFixture.EnvironmentName, r.Text("tags", "azd-env-name")));
     }
 
     [Fact]
     public void Location_EveryResource_IsTheLocationParameter() =>
-        Assert.All(infra.Flex.Resources.Where(r => r.Find("location") is not null), r => Assert.Equal(InfraFixture.Location, r.Text("location")));
+        Assert.All(
+            infra.Flex.Resources.Where(r => r.Find("location") is not null && r.Text("type") != "Microsoft.Insights/actionGroups"),
+            r => Assert.Equal(InfraFixture.Location, r.Text("location")));
+
+    [Fact]
+    public void Location_ActionGroup_IsGlobal() =>
+        Assert.Equal("global", infra.Flex.Single("Microsoft.Insights/actionGroups").Text("location"));
 
     [Fact]
     public void Outputs_Compiled_DeclareAzdOutputsAsStrings()
@@ -101,7 +112,9 @@ public sealed partial class MainTemplateTests(InfraFixture infra)
     {
         var modules = infra.Main.Modules.Where(m => m.Name != "rbac").ToList();
 
-        Assert.Equal(["functionApp", "identity", "keyVault", "monitoring", "storage"], modules.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["alerts", "functionApp", "identity", "keyVault", "monitoring", "storage", "workbook"],
+            modules.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.All(modules, m =>
         {
             _ = m.ParameterDefinition("name");
@@ -124,6 +137,7 @@ public sealed partial class MainTemplateTests(InfraFixture infra)
         Assert.Equal("${AZURE_ENV_NAME}", passed["environmentName"]);
         Assert.Equal("${AZURE_LOCATION}", passed["location"]);
         Assert.Equal("${AZURE_PRINCIPAL_ID}", passed["principalId"]);
+        Assert.Equal("${ZOHODSR_ALERT_EMAIL}", passed["alertEmail"]);
     }
 
     [Fact]
