@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Engine;
 using ZohoDsr.Core.Exports;
@@ -46,7 +47,9 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddTransient<VerifyDeletedHandler>();
         services.TryAddTransient<PurgeRecycleBinHandler>();
         services.TryAddTransient<WriteAuditHandler>();
-        services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout).RemoveAllLoggers();
+        services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => CallbackConnector.CreateHandler(new CallbackAddressPolicy(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Webhook)))
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<IActivityDispatcher, ActivityDispatcher>();
         services.TryAddTransient<DsrHttpApi>();

@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.Extensions.Options;
+using ZohoDsr.Core.Callbacks;
+using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Configuration;
 
@@ -24,6 +27,19 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         if (options.Webhook.CallbackMaxAttempts < 1)
         {
             failures.Add($"{Section}:Webhook:CallbackMaxAttempts must be at least 1.");
+        }
+
+        for (int i = 0; i < options.Webhook.CallbackAllowedHosts.Count; i++)
+        {
+            if (!CallbackAddressPolicy.IsValidAllowListEntry(options.Webhook.CallbackAllowedHosts[i]))
+            {
+                failures.Add($"{Section}:Webhook:CallbackAllowedHosts:{i} must be a host name, an IP address or a CIDR network (e.g. 10.20.0.0/16).");
+            }
+        }
+
+        if (options.Webhook.SubjectEmailExtraCharacters.EnumerateRunes().Any(r => SubjectEmail.IsControlOrFormat(r) || Rune.IsWhiteSpace(r) || r.Value is '@' or '"' or '\\'))
+        {
+            failures.Add($"{Section}:Webhook:SubjectEmailExtraCharacters must not hold control or format characters, spaces, '@', '\"' or '\\'.");
         }
 
         if (options.ParentModules.Count == 0 || options.ParentModules.Any(string.IsNullOrWhiteSpace))

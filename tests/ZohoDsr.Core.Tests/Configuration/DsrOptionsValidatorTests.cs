@@ -47,6 +47,38 @@ public sealed class DsrOptionsValidatorTests
         }
     }
 
+    [Theory]
+    [InlineData("10.0.0.0/33", false)]
+    [InlineData("10.0.0.1/8", true)]
+    [InlineData("not a host", false)]
+    [InlineData("http://intake.example", false)]
+    [InlineData("10.20.0.0/16", true)]
+    [InlineData("fd00::/8", true)]
+    [InlineData("192.168.1.5", true)]
+    [InlineData("intake.corp.example", true)]
+    public void Validate_CallbackAllowedHostsEntry_NamesTheEntryWhenBad(string entry, bool valid)
+    {
+        DsrOptions options = Valid;
+        options.Webhook.CallbackAllowedHosts = ["intake.example.com", entry];
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.FailureMessage!.Contains("ZohoDsr:Webhook:CallbackAllowedHosts:1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData(" ")]
+    [InlineData("@")]
+    public void Validate_SubjectEmailExtraCharactersUnsafe_NamesTheKey(string escaped)
+    {
+        DsrOptions options = Valid;
+        options.Webhook.SubjectEmailExtraCharacters = "()" + System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        Assert.Contains("ZohoDsr:Webhook:SubjectEmailExtraCharacters", new DsrOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_AuditKeptShorterThanExports_NamesTheKey()
     {
