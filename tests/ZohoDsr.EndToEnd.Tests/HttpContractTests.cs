@@ -22,7 +22,14 @@ public sealed class HttpContractTests
         Assert.NotEmpty(functions);
 
         await using LocalHost host = await LocalHost.StartAsync(
-            new LocalHostOptions { Urls = "http://127.0.0.1:0", UseAmbientConfiguration = false, MinimumLogLevel = LogLevel.Warning, DemoSeed = new() { Contacts = 5, Leads = 5, Cases = 5 } },
+            new LocalHostOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                UseAmbientConfiguration = false,
+                MinimumLogLevel = LogLevel.Warning,
+                DemoSeed = new() { Contacts = 5, Leads = 5, Cases = 5 },
+                Settings = { ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
+            },
             CancellationToken.None);
         IReadOnlyList<(Route Route, MethodInfo Handler)> local = LocalRoutes(host);
 

@@ -9,6 +9,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
 
+    /// <summary>The audit subject key of test hosts (base64 of 32 bytes).</summary>
+    public const string AuditSubjectKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     private readonly string _exports = Path.Combine(Path.GetTempPath(), "zohodsr-local-tests-" + Guid.NewGuid().ToString("N"));
 
     public LocalHost Host { get; private set; } = null!;
@@ -29,6 +32,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             DemoSeed = new SeedSpec { Contacts = 150, Leads = 80, Cases = 40, RelatedPerContact = 1, RandomSeed = 7 },
         };
         options.Settings["ZohoDsr:Webhook:SigningSecret"] = Secret;
+        options.Settings["ZohoDsr:Audit:SubjectKey"] = AuditSubjectKey;
         return options;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Contracts;
 
@@ -93,6 +94,7 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         }
 
         ValidateExports(options.Exports, failures);
+        ValidateAudit(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -125,6 +127,30 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         else
         {
             failures.Add($"{Section}:Exports:Kind must be '{ExportKinds.Blob}' or '{ExportKinds.LocalFolder}'.");
+        }
+    }
+
+    private static void ValidateAudit(DsrOptions options, List<string> failures)
+    {
+        AuditOptions audit = options.Audit;
+        if (!string.IsNullOrWhiteSpace(audit.SubjectKey))
+        {
+            if (AuditSubjectKey.TryDecode(audit.SubjectKey, out string? problem) is null)
+            {
+                failures.Add($"{AuditOptions.SubjectKeyKey} {problem} (base64 of {AuditSubjectKey.MinKeyBytes} random bytes).");
+            }
+        }
+        else if (options.KeyVaultUri is null)
+        {
+            failures.Add(
+                $"{AuditOptions.SubjectKeyKey} is required: the secret key of the audit log's subject hashes (base64 of {AuditSubjectKey.MinKeyBytes} random bytes; "
+                + $"the local host generates one in user secrets), or set {Section}:KeyVaultUri to read it from the Key Vault secret '{audit.SubjectKeySecretName}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(audit.SubjectKeySecretName) || audit.SubjectKeySecretName.Length > 127
+            || !audit.SubjectKeySecretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            failures.Add($"{Section}:Audit:SubjectKeySecretName must be a Key Vault secret name: 1-127 letters, digits and '-'.");
         }
     }
 

@@ -48,7 +48,7 @@ public interface IExportStore
 
     /// <summary>
     /// Deletes the audit logs last written before <paramref name="cutoff"/> (<c>ZohoDsr:AuditRetentionDays</c>, longer than
-    /// the exports': the log is the proof that a request was carried out and holds the subject only as a salted hash).
+    /// the exports': the log is the proof that a request was carried out and holds the subject only as a keyed hash).
     /// Returns how many were deleted.
     /// </summary>
     Task<int> DeleteAuditLogsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

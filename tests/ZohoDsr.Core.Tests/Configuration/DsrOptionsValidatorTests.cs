@@ -8,6 +8,7 @@ public sealed class DsrOptionsValidatorTests
     {
         Webhook = new WebhookOptions { SigningSecret = "secret" },
         Exports = new ExportOptions { Kind = "Blob", ConnectionString = "UseDevelopmentStorage=true" },
+        Audit = new AuditOptions { SubjectKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
     };
 
     [Fact]
@@ -77,6 +78,42 @@ public sealed class DsrOptionsValidatorTests
         options.Webhook.SubjectEmailExtraCharacters = "()" + System.Text.RegularExpressions.Regex.Unescape(escaped);
 
         Assert.Contains("ZohoDsr:Webhook:SubjectEmailExtraCharacters", new DsrOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoAuditSubjectKeyAndNoKeyVault_NamesTheKey()
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = "";
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("ZohoDsr:Audit:SubjectKey", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoAuditSubjectKeyButKeyVault_Succeeds()
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = "";
+        options.KeyVaultUri = new Uri("https://kv-zohodsr.vault.azure.net/");
+
+        Assert.True(new DsrOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODw==")]
+    public void Validate_AuditSubjectKeyNotBase64Of32Bytes_NamesTheKeyWithoutEchoingIt(string key)
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = key;
+
+        string message = new DsrOptionsValidator().Validate(null, options).FailureMessage!;
+
+        Assert.Contains("ZohoDsr:Audit:SubjectKey", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, message, StringComparison.Ordinal);
     }
 
     [Fact]

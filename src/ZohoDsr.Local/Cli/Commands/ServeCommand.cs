@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ZohoCrm.Simulator;
 using ZohoDsr.Local.Hosting;
+using ZohoDsr.Local.Secrets;
 
 namespace ZohoDsr.Local.Cli.Commands;
 
@@ -38,6 +39,7 @@ public static class ServeCommand
                     ?? (parseResult.GetValue(port) is int p ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{p}") : LocalHostOptions.DefaultUrls),
                 TimeProvider = timeProvider,
             };
+            LocalAuditSubjectKey.EnsureIn(UserSecretsFile.Default()); // the audit subject key, generated on first use
             return await RunAsync(options, context, cancellationToken).ConfigureAwait(false);
         }, timeProvider);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZohoCrm.Simulator;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
@@ -24,6 +25,7 @@ public static class DemoScenario
         MinimumLogLevel = LogLevel.Warning,
         ExportPath = exportPath,
         TimeProvider = timeProvider,
+        Settings = { [AuditOptions.SubjectKeyKey] = AuditSubjectKey.NewKeyBase64() }, // the demo's audit logs: a key for this run
     };
 
     /// <summary>Runs the three requests against a started demo host and checks them; writes progress and tables.</summary>
