@@ -15,6 +15,7 @@ public static class DurableManagementApi
     public static IEndpointRouteBuilder MapDurableManagementApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup(Prefix);
+        group.AddEndpointFilter(RequestBody.LimitAsync);
         group.MapGet("{instanceId}", GetStatusAsync).WithName("DurableGetStatus");
         group.MapPost("{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("DurableRaiseEvent");
         group.MapPost("{instanceId}/terminate", TerminateAsync).WithName("DurableTerminate");
