@@ -1,14 +1,18 @@
 using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
+using ZohoDsr.Core.Secrets;
 
 namespace ZohoDsr.Core;
 
@@ -33,6 +37,8 @@ public static class DsrCoreServiceCollectionExtensions
         services.AddZohoCrmClient();
 
         services.TryAddSingleton<IExportStore>(sp => CreateExportStore(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Exports));
+        services.TryAddSingleton<IAuditSubjectKeyProvider>(CreateAuditSubjectKeyProvider);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditSubjectKeyCheck>());
         services.TryAddSingleton<AuditWriter>();
         services.TryAddSingleton<ActivityZohoClients>();
 
@@ -45,10 +51,32 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddTransient<VerifyDeletedHandler>();
         services.TryAddTransient<PurgeRecycleBinHandler>();
         services.TryAddTransient<WriteAuditHandler>();
-        services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout).RemoveAllLoggers();
+        services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => CallbackConnector.CreateHandler(new CallbackAddressPolicy(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Webhook)))
+            .RemoveAllLoggers();
 
         services.TryAddTransient<DsrHttpApi>();
         return services;
+    }
+
+    /// <summary>
+    /// The audit subject key's provider when the host registers none: <c>ZohoDsr:Audit:SubjectKey</c> when set, else the
+    /// Key Vault secret <c>ZohoDsr:Audit:SubjectKeySecretName</c> in <c>ZohoDsr:KeyVaultUri</c> (through the host's
+    /// <see cref="SecretClient"/> when it registers one). Start-up validation fails naming the key when neither is set.
+    /// </summary>
+    public static IAuditSubjectKeyProvider CreateAuditSubjectKeyProvider(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        IOptions<DsrOptions> options = services.GetRequiredService<IOptions<DsrOptions>>();
+        if (!string.IsNullOrWhiteSpace(options.Value.Audit.SubjectKey))
+        {
+            return new ConfiguredAuditSubjectKeyProvider(options);
+        }
+
+        Uri vault = options.Value.KeyVaultUri
+            ?? throw new InvalidOperationException($"{AuditOptions.SubjectKeyKey} or {DsrOptions.SectionName}:KeyVaultUri is required for the audit log's subject hashes.");
+        SecretClient client = services.GetService<SecretClient>() ?? new SecretClient(vault, new DefaultAzureCredential());
+        return new KeyVaultAuditSubjectKeyProvider(client, options.Value.Audit.SubjectKeySecretName, services.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>The export store <paramref name="exports"/> describes (<c>Blob</c> or <c>LocalFolder</c>).</summary>

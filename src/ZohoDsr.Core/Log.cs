@@ -76,4 +76,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback failed (HTTP {status})")]
     public static partial void CallbackFailed(ILogger logger, string requestId, string orgId, int status);
+
+    [LoggerMessage(EventId = 3026, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback not sent, its destination is not allowed (internal address, or not https)")]
+    public static partial void CallbackRefused(ILogger logger, string requestId, string orgId);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ZohoCrm.Client;
 using ZohoDsr.Core;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
@@ -13,7 +14,10 @@ using ZohoDsr.Functions.Http;
 
 namespace ZohoDsr.Functions;
 
-/// <summary>The Functions app's services: Core, the Key Vault token store, the HTTP adapters, the checks run on start.</summary>
+/// <summary>
+/// The Functions app's services: Core, the Key Vault token store and audit subject key, the HTTP adapters, the checks run
+/// on start.
+/// </summary>
 public static class FunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddZohoDsrFunctions(this IServiceCollection services)
@@ -32,6 +36,13 @@ public static class FunctionsServiceCollectionExtensions
             return new SecretClient(vault, new DefaultAzureCredential());
         });
         services.Replace(ServiceDescriptor.Singleton<IZohoTokenStore, KeyVaultZohoTokenStore>());
+
+        // The key of the audit log's subject hashes: the Key Vault secret ZohoDsr:Audit:SubjectKeySecretName
+        // (default audit-subject-key), read through the same client; Core's start-up check reads it once on start.
+        services.Replace(ServiceDescriptor.Singleton<IAuditSubjectKeyProvider>(provider => new KeyVaultAuditSubjectKeyProvider(
+            provider.GetRequiredService<SecretClient>(),
+            provider.GetRequiredService<IOptions<DsrOptions>>().Value.Audit.SubjectKeySecretName,
+            provider.GetRequiredService<TimeProvider>())));
 
         // The Durable client is a per-invocation binding, so the HTTP functions make their DsrHttpApi per call
         // (DsrHttpApiFactory); Core's container registration of it would need an IDsrInstanceClient this host cannot give,

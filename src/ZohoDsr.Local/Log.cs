@@ -13,8 +13,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Simulated org {OrgId} seeded with {Count} records")]
     public static partial void SimulatorSeeded(ILogger logger, string orgId, int count);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Request body too large ({Count} bytes)")]
-    public static partial void BodyTooLarge(ILogger logger, long count);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Request body over {Count} bytes refused with HTTP {Status}")]
+    public static partial void BodyTooLarge(ILogger logger, long count, int status);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Durable Task engine started with {Count} durable functions")]
     public static partial void EngineStarted(ILogger logger, int count);

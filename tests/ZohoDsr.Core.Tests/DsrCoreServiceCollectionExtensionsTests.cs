@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moq;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
@@ -26,6 +28,7 @@ public sealed class DsrCoreServiceCollectionExtensionsTests
         using ServiceProvider provider = Build(new Dictionary<string, string?>
         {
             ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
             ["ZohoDsr:Exports:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
         });
 
@@ -40,11 +43,48 @@ public sealed class DsrCoreServiceCollectionExtensionsTests
         using ServiceProvider provider = Build(new Dictionary<string, string?>
         {
             ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
             ["ZohoDsr:Exports:Kind"] = "LocalFolder",
             ["ZohoDsr:Exports:LocalPath"] = "exports-here",
         });
 
         Assert.Equal(Path.GetFullPath("exports-here"), Assert.IsType<LocalFolderExportStore>(provider.GetRequiredService<IExportStore>()).RootPath);
+    }
+
+    [Fact]
+    public void AddZohoDsrCore_NoAuditSubjectKey_FailsOnStartNamingTheKey()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?>
+        {
+            ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Exports:Kind"] = "LocalFolder",
+            ["ZohoDsr:Exports:LocalPath"] = "exports-here",
+        });
+
+        OptionsValidationException ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("ZohoDsr:Audit:SubjectKey", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddZohoDsrCore_AuditSubjectKeyConfigured_StartCheckPassesAndWriterUsesTheKey()
+    {
+        using ServiceProvider provider = Build(new Dictionary<string, string?>
+        {
+            ["ZohoDsr:Webhook:SigningSecret"] = "s",
+            ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            ["ZohoDsr:Exports:Kind"] = "LocalFolder",
+            ["ZohoDsr:Exports:LocalPath"] = "exports-here",
+        });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        foreach (IHostedService service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        Assert.IsType<ConfiguredAuditSubjectKeyProvider>(provider.GetRequiredService<IAuditSubjectKeyProvider>());
+        Assert.Single(provider.GetServices<IHostedService>().OfType<AuditSubjectKeyCheck>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

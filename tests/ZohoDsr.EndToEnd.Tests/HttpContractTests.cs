@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Local.Apis;
 using ZohoDsr.Local.Hosting;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.EndToEnd.Tests;
 
@@ -22,7 +23,16 @@ public sealed class HttpContractTests
         Assert.NotEmpty(functions);
 
         await using LocalHost host = await LocalHost.StartAsync(
-            new LocalHostOptions { Urls = "http://127.0.0.1:0", UseAmbientConfiguration = false, MinimumLogLevel = LogLevel.Warning, DemoSeed = new() { Contacts = 5, Leads = 5, Cases = 5 } },
+            new LocalHostOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                UseAmbientConfiguration = false,
+                MinimumLogLevel = LogLevel.Warning,
+                DemoSeed = new() { Contacts = 5, Leads = 5, Cases = 5 },
+                StatePath = Path.Combine(Path.GetTempPath(), "zohodsr-contract-" + Guid.NewGuid().ToString("N")),
+                TaskHub = TestTaskHub.NewName(),
+                DeleteTaskHubOnStop = true,
+            },
             CancellationToken.None);
         IReadOnlyList<(Route Route, MethodInfo Handler)> local = LocalRoutes(host);
 

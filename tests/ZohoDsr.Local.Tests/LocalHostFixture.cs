@@ -13,6 +13,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
 
+    /// <summary>The audit subject key of test hosts (base64 of 32 bytes).</summary>
+    public const string AuditSubjectKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     private readonly string _exports = Path.Combine(Path.GetTempPath(), "zohodsr-local-tests-" + Guid.NewGuid().ToString("N"));
 
     public LocalHost Host { get; private set; } = null!;
@@ -36,6 +39,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             DeleteTaskHubOnStop = true,
         };
         options.Settings["ZohoDsr:Webhook:SigningSecret"] = Secret;
+        options.Settings["ZohoDsr:Audit:SubjectKey"] = AuditSubjectKey;
         return options;
     }
 

@@ -16,6 +16,9 @@ public sealed class CoreTestHost : IDisposable
 {
     public const string SigningSecret = "test-signing-secret-0123456789";
 
+    /// <summary>The audit subject key of test hosts (base64 of 32 bytes).</summary>
+    public const string AuditSubjectKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     private readonly ServiceProvider _provider;
 
     private CoreTestHost(ServiceProvider provider, string exportPath, CapturingLoggerProvider logs)
@@ -37,6 +40,7 @@ public sealed class CoreTestHost : IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["ZohoDsr:Webhook:SigningSecret"] = SigningSecret,
+            ["ZohoDsr:Audit:SubjectKey"] = AuditSubjectKey,
             ["ZohoDsr:Exports:Kind"] = "LocalFolder",
             ["ZohoDsr:Exports:LocalPath"] = exportPath,
             ["Zoho:Version"] = version,

@@ -7,8 +7,9 @@ namespace ZohoDsr.Core.Activities;
 
 /// <summary>
 /// Joins a request's export parts into its one export file
-/// <c>{"requestId", "orgId", "generatedAt", "modules": {"Contacts": [...], ...}}</c>, then deletes the parts.
-/// Retry-safe: when parts are gone because an earlier attempt finished the file, that file is the answer.
+/// <c>{"requestId", "orgId", "generatedAt", "modules": {"Contacts": [...], ...}}</c>, then deletes every part of the request
+/// (those of an earlier, unfinished run of the same request too). Retry-safe: when parts are gone because an earlier
+/// attempt finished the file, that file is the answer, and what parts remain are deleted.
 /// </summary>
 public sealed class FinalizeExportHandler(
     IExportStore store,
@@ -40,6 +41,8 @@ public sealed class FinalizeExportHandler(
                 int? existing = await CountExistingAsync(input, cancellationToken).ConfigureAwait(false);
                 if (existing is int count)
                 {
+                    // An earlier attempt wrote the export and was stopped while deleting the parts: finish that.
+                    await store.DeletePartsAsync(input.OrgId, input.RequestId, cancellationToken).ConfigureAwait(false);
                     return new FinalizeExportResult(store.GetExportLocation(input.OrgId, input.RequestId), count);
                 }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 
@@ -13,8 +14,10 @@ namespace ZohoDsr.Core.Activities;
 /// <summary>
 /// POSTs the request's summary (<see cref="Contracts.DsrResult"/> as JSON) to the intake system's callback URL, signed
 /// like the webhook: <c>X-ZohoDsr-Timestamp</c> (Unix seconds) and <c>X-ZohoDsr-Signature</c> (<c>sha256=</c> HMAC with the
-/// callback secret). A non-2xx answer or a network failure throws, so the orchestration's durable retry tries again.
-/// A typed HTTP client (no URI logging: a callback URL may carry a token).
+/// callback secret). A destination the <see cref="CallbackAddressPolicy"/> refuses (checked on the URL here, and on every
+/// address the host resolves to when connecting: <see cref="CallbackConnector"/>) is not sent to and not retried: the
+/// result says not delivered. A non-2xx answer (a 3xx included: redirects are not followed) or a network failure throws,
+/// so the orchestration's durable retry tries again. A typed HTTP client (no URI logging: a callback URL may carry a token).
 /// </summary>
 public sealed class SendCallbackHandler(
     HttpClient httpClient,
@@ -23,18 +26,23 @@ public sealed class SendCallbackHandler(
     TimeProvider timeProvider,
     ILogger<SendCallbackHandler> logger)
 {
+    /// <summary>The audit outcome of a callback whose destination was refused.</summary>
+    public const string RefusedOutcome = "refused";
+
     public async Task<SendCallbackResult> HandleAsync(SendCallbackInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.CallbackUrl);
         ArgumentNullException.ThrowIfNull(input.Summary);
         Uri url = input.CallbackUrl;
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        string requestId = input.Summary.RequestId;
+        string orgId = input.Summary.OrgId;
+        WebhookOptions webhook = options.Value.Webhook;
+        if (new CallbackAddressPolicy(webhook).UrlProblem(url) is not null)
         {
-            throw new ArgumentException("The callback URL must be an absolute http(s) URL.", nameof(input));
+            return await RefuseAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
         }
 
-        WebhookOptions webhook = options.Value.Webhook;
         string secret = string.IsNullOrEmpty(webhook.CallbackSigningSecret) ? webhook.SigningSecret : webhook.CallbackSigningSecret;
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(input.Summary, DsrJson.Options);
         long timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
@@ -46,22 +54,24 @@ public sealed class SendCallbackHandler(
         request.Headers.Add(DsrRoutes.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(DsrRoutes.SignatureHeader, WebhookSignature.Sign(Encoding.UTF8.GetBytes(secret), timestamp, body));
 
-        string requestId = input.Summary.RequestId;
-        string orgId = input.Summary.OrgId;
         int status;
         try
         {
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
         }
+        catch (HttpRequestException ex) when (IsRefusal(ex))
+        {
+            return await RefuseAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
+        }
         catch (HttpRequestException ex)
         {
             Log.CallbackFailed(logger, requestId, orgId, 0);
-            await AuditAsync(orgId, requestId, 0, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(orgId, requestId, Outcome(0), cancellationToken).ConfigureAwait(false);
             throw new HttpRequestException("The callback could not be delivered (no answer).", ex);
         }
 
-        await AuditAsync(orgId, requestId, status, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(orgId, requestId, Outcome(status), cancellationToken).ConfigureAwait(false);
         if (status is < 200 or > 299)
         {
             Log.CallbackFailed(logger, requestId, orgId, status);
@@ -72,10 +82,29 @@ public sealed class SendCallbackHandler(
         return new SendCallbackResult(true, status);
     }
 
-    private Task AuditAsync(string orgId, string requestId, int status, CancellationToken cancellationToken)
-        => audit.AppendAsync(
-            orgId,
-            requestId,
-            [new AuditEntry(timeProvider.GetUtcNow(), "callback", null, 1, status is >= 200 and <= 299 ? "delivered" : string.Create(CultureInfo.InvariantCulture, $"http-{status}"))],
-            cancellationToken);
+    private static bool IsRefusal(Exception ex)
+    {
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CallbackRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Outcome(int status)
+        => status is >= 200 and <= 299 ? "delivered" : string.Create(CultureInfo.InvariantCulture, $"http-{status}");
+
+    private async Task<SendCallbackResult> RefuseAsync(string orgId, string requestId, CancellationToken cancellationToken)
+    {
+        Log.CallbackRefused(logger, requestId, orgId);
+        await AuditAsync(orgId, requestId, RefusedOutcome, cancellationToken).ConfigureAwait(false);
+        return new SendCallbackResult(false, 0);
+    }
+
+    private Task AuditAsync(string orgId, string requestId, string outcome, CancellationToken cancellationToken)
+        => audit.AppendAsync(orgId, requestId, [new AuditEntry(timeProvider.GetUtcNow(), "callback", null, 1, outcome)], cancellationToken);
 }

@@ -2,10 +2,10 @@ using ZohoDsr.Core.Audit;
 
 namespace ZohoDsr.Core.Activities;
 
-/// <summary>Append entries to the request's audit log (the subject only as a salted hash).</summary>
+/// <summary>Append entries to the request's audit log (the subject only as a keyed hash).</summary>
 public sealed record WriteAuditInput(string OrgId, string RequestId, IReadOnlyList<AuditEntry> Entries)
 {
-    /// <summary>The subject's email, when entries should get the subject's salted hash; never written to the log.</summary>
+    /// <summary>The subject's email, when entries should get the subject's keyed hash; never written to the log.</summary>
     public string? SubjectEmail { get; init; }
 
     public override string ToString() => $"WriteAuditInput {{ OrgId = {OrgId}, RequestId = {RequestId}, Entries = {Entries.Count} }}";

@@ -7,57 +7,61 @@ namespace ZohoDsr.Core.Audit;
 
 /// <summary>
 /// Appends a request's audit entries as JSON lines to its append-only log in the export store. The log's first line is
-/// an <see cref="AuditLogHeader"/> with the request's random salt, created on first use; <see cref="HashSubjectAsync"/>
-/// gives the subject's salted hash for entries (the email itself is never written).
+/// an <see cref="AuditLogHeader"/> naming the subject key's id, created on first use; <see cref="HashSubjectAsync"/> gives
+/// the subject's keyed hash for entries (<see cref="SubjectHash"/>; the email itself is never written). A log keeps the
+/// key it was started with, also after the key is rotated.
 /// </summary>
-public sealed class AuditWriter(IExportStore store, TimeProvider timeProvider)
+public sealed class AuditWriter(IExportStore store, IAuditSubjectKeyProvider keys, TimeProvider timeProvider)
 {
-    private const int MaxCachedSalts = 10_000;
+    private const int MaxCachedHeaders = 10_000;
 
-    private readonly ConcurrentDictionary<string, string> _salts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuditLogHeader> _headers = new(StringComparer.Ordinal);
 
     /// <summary>Appends the entries (after creating the log with its header when needed); returns the log's location.</summary>
     public async Task<string> AppendAsync(string orgId, string requestId, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await GetSaltAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
+        await GetHeaderAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
         string[] lines = entries.Select(e => JsonSerializer.Serialize(e, DsrJson.Options)).ToArray();
         return await store.AppendAuditAsync(orgId, requestId, lines, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The subject's hash in this request's log (<see cref="SubjectHash"/> with the log's salt).</summary>
+    /// <summary>The subject's hash in this request's log (<see cref="SubjectHash"/> with the key the log names).</summary>
     public async Task<string> HashSubjectAsync(string orgId, string requestId, string email, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        string salt = await GetSaltAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
-        return SubjectHash.Compute(salt, email);
+        AuditLogHeader header = await GetHeaderAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
+        if (header.SubjectKeyId is null)
+        {
+            return header.Salt is { } salt
+                ? SubjectHash.ComputeLegacySalted(salt, email)
+                : throw new InvalidOperationException($"The audit log of request '{requestId}' names no subject key.");
+        }
+
+        AuditSubjectKey key = await keys.GetKeyAsync(header.SubjectKeyId, cancellationToken).ConfigureAwait(false);
+        return SubjectHash.Compute(key.Key, orgId, requestId, email);
     }
 
-    /// <summary>The request's salt (hex), creating the log and its header line when it does not exist yet.</summary>
-    public async Task<string> GetSaltAsync(string orgId, string requestId, CancellationToken cancellationToken)
+    /// <summary>The request's log header, creating the log with a header naming the current key when it does not exist yet.</summary>
+    public async Task<AuditLogHeader> GetHeaderAsync(string orgId, string requestId, CancellationToken cancellationToken)
     {
-        string key = orgId + "\n" + requestId;
-        if (_salts.TryGetValue(key, out string? cached))
+        string cacheKey = orgId + "\n" + requestId;
+        if (_headers.TryGetValue(cacheKey, out AuditLogHeader? cached))
         {
             return cached;
         }
 
-        var header = new AuditLogHeader(
-            AuditLogHeader.HeaderKind,
-            orgId,
-            requestId,
-            timeProvider.GetUtcNow(),
-            Convert.ToHexStringLower(SubjectHash.NewSalt()),
-            AuditLogHeader.HashAlgorithm);
+        AuditSubjectKey current = await keys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false);
+        var header = new AuditLogHeader(AuditLogHeader.HeaderKind, orgId, requestId, timeProvider.GetUtcNow(), current.KeyId, SubjectHash.Algorithm);
         string firstLine = await store.EnsureAuditLogAsync(orgId, requestId, JsonSerializer.Serialize(header, DsrJson.Options), cancellationToken).ConfigureAwait(false);
         AuditLogHeader actual = JsonSerializer.Deserialize<AuditLogHeader>(firstLine, DsrJson.Options)
             ?? throw new InvalidOperationException($"The audit log of request '{requestId}' has no header line.");
-        if (_salts.Count >= MaxCachedSalts)
+        if (_headers.Count >= MaxCachedHeaders)
         {
-            _salts.Clear();
+            _headers.Clear();
         }
 
-        _salts[key] = actual.Salt;
-        return actual.Salt;
+        _headers[cacheKey] = actual;
+        return actual;
     }
 }

@@ -4,17 +4,19 @@ using System.Text;
 namespace ZohoDsr.Core.Audit;
 
 /// <summary>
-/// The data subject as it appears in an audit log: <c>hex(SHA-256(salt || lowercased trimmed email))</c> with a random
-/// salt per request (stored in the audit log's first line), so a log proves which subject it was about to whoever knows
-/// the email, without holding the email and without letting hashes be joined across requests.
+/// The data subject as it appears in an audit log: <c>hex(HMAC-SHA256(key, orgId "\n" requestId "\n" lower(trim(email))))</c>
+/// with a secret key kept outside the logs (<see cref="IAuditSubjectKeyProvider"/>: Key Vault, or the local host's user
+/// secrets) and named in the log's header only by its id. Whoever holds the key and knows the email can prove which
+/// subject a log was about; a log alone cannot be turned back into an email by guessing, and the request in the message
+/// keeps hashes of one subject from being joined across requests.
 /// </summary>
 public static class SubjectHash
 {
-    /// <summary>Salt length in bytes.</summary>
-    public const int SaltLength = 16;
+    /// <summary>How the hash is made, as the audit log header states it.</summary>
+    public const string Algorithm = "hmac-sha256(key, orgId\\nrequestId\\nlower(trim(email)))";
 
-    /// <summary>A new random salt.</summary>
-    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltLength);
+    /// <summary>How logs started before keyed hashes were made (the salt is in their header); read, never written.</summary>
+    public const string LegacySaltedAlgorithm = "sha256(salt||lower(trim(email)))";
 
     /// <summary>The email as it is hashed: trimmed and lower-cased (invariant).</summary>
     public static string Normalize(string email)
@@ -23,22 +25,24 @@ public static class SubjectHash
         return email.Trim().ToLowerInvariant();
     }
 
-    /// <summary>The lowercase hex SHA-256 of <paramref name="salt"/> followed by the normalised email's UTF-8 bytes.</summary>
-    public static string Compute(ReadOnlySpan<byte> salt, string email)
+    /// <summary>The lowercase hex HMAC-SHA256 under <paramref name="key"/> of the org, the request and the normalised email.</summary>
+    public static string Compute(ReadOnlySpan<byte> key, string orgId, string requestId, string email)
     {
-        if (salt.IsEmpty)
+        if (key.IsEmpty)
         {
-            throw new ArgumentException("The salt must not be empty.", nameof(salt));
+            throw new ArgumentException("The key must not be empty.", nameof(key));
         }
 
-        string normalized = Normalize(email);
-        int emailBytes = Encoding.UTF8.GetByteCount(normalized);
-        byte[] buffer = new byte[salt.Length + emailBytes];
-        salt.CopyTo(buffer);
-        Encoding.UTF8.GetBytes(normalized, buffer.AsSpan(salt.Length));
-        return Convert.ToHexStringLower(SHA256.HashData(buffer));
+        ArgumentException.ThrowIfNullOrEmpty(orgId);
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        byte[] message = Encoding.UTF8.GetBytes(orgId + "\n" + requestId + "\n" + Normalize(email));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, message));
     }
 
-    /// <summary><see cref="Compute(ReadOnlySpan{byte}, string)"/> with the salt given in hex, as stored in the log.</summary>
-    public static string Compute(string saltHex, string email) => Compute(Convert.FromHexString(saltHex), email);
+    /// <summary>The hash of a log started before keyed hashes: <c>hex(SHA-256(salt || normalised email))</c>, salt in hex.</summary>
+    public static string ComputeLegacySalted(string saltHex, string email)
+    {
+        byte[] salt = Convert.FromHexString(saltHex);
+        return Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(Normalize(email))]));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class DsrOptions
 
     /// <summary>
     /// Days the audit logs are kept: the proof that a request was carried out (record ids, Zoho's codes, the subject only
-    /// as a salted hash). At least <see cref="RetentionDays"/>. Default: 1,095 (3 years).
+    /// as a keyed hash). At least <see cref="RetentionDays"/>. Default: 1,095 (3 years).
     /// </summary>
     public int AuditRetentionDays { get; set; } = 1095;
 
@@ -43,6 +43,9 @@ public sealed class DsrOptions
     public TimeSpan GateLease { get; set; } = TimeSpan.FromMinutes(5);
 
     public ExportOptions Exports { get; set; } = new();
+
+    /// <summary>The key of the audit log's subject hashes (section <c>ZohoDsr:Audit</c>).</summary>
+    public AuditOptions Audit { get; set; } = new();
 
     /// <summary>
     /// Whether a parent module with a restricted (private) email field is scanned record by record with

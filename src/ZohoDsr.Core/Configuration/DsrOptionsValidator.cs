@@ -1,4 +1,8 @@
+using System.Text;
 using Microsoft.Extensions.Options;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Callbacks;
+using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Configuration;
 
@@ -24,6 +28,19 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         if (options.Webhook.CallbackMaxAttempts < 1)
         {
             failures.Add($"{Section}:Webhook:CallbackMaxAttempts must be at least 1.");
+        }
+
+        for (int i = 0; i < options.Webhook.CallbackAllowedHosts.Count; i++)
+        {
+            if (!CallbackAddressPolicy.IsValidAllowListEntry(options.Webhook.CallbackAllowedHosts[i]))
+            {
+                failures.Add($"{Section}:Webhook:CallbackAllowedHosts:{i} must be a host name, an IP address or a CIDR network (e.g. 10.20.0.0/16).");
+            }
+        }
+
+        if (options.Webhook.SubjectEmailExtraCharacters.EnumerateRunes().Any(r => SubjectEmail.IsControlOrFormat(r) || Rune.IsWhiteSpace(r) || r.Value is '@' or '"' or '\\'))
+        {
+            failures.Add($"{Section}:Webhook:SubjectEmailExtraCharacters must not hold control or format characters, spaces, '@', '\"' or '\\'.");
         }
 
         if (options.ParentModules.Count == 0 || options.ParentModules.Any(string.IsNullOrWhiteSpace))
@@ -77,6 +94,7 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         }
 
         ValidateExports(options.Exports, failures);
+        ValidateAudit(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -109,6 +127,30 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         else
         {
             failures.Add($"{Section}:Exports:Kind must be '{ExportKinds.Blob}' or '{ExportKinds.LocalFolder}'.");
+        }
+    }
+
+    private static void ValidateAudit(DsrOptions options, List<string> failures)
+    {
+        AuditOptions audit = options.Audit;
+        if (!string.IsNullOrWhiteSpace(audit.SubjectKey))
+        {
+            if (AuditSubjectKey.TryDecode(audit.SubjectKey, out string? problem) is null)
+            {
+                failures.Add($"{AuditOptions.SubjectKeyKey} {problem} (base64 of {AuditSubjectKey.MinKeyBytes} random bytes).");
+            }
+        }
+        else if (options.KeyVaultUri is null)
+        {
+            failures.Add(
+                $"{AuditOptions.SubjectKeyKey} is required: the secret key of the audit log's subject hashes (base64 of {AuditSubjectKey.MinKeyBytes} random bytes; "
+                + $"the local host generates one in user secrets), or set {Section}:KeyVaultUri to read it from the Key Vault secret '{audit.SubjectKeySecretName}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(audit.SubjectKeySecretName) || audit.SubjectKeySecretName.Length > 127
+            || !audit.SubjectKeySecretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            failures.Add($"{Section}:Audit:SubjectKeySecretName must be a Key Vault secret name: 1-127 letters, digits and '-'.");
         }
     }
 

@@ -1,26 +1,29 @@
-using System.Net;
-using System.Net.Mail;
+using ZohoDsr.Core.Callbacks;
+using ZohoDsr.Core.Configuration;
 
 namespace ZohoDsr.Core.Contracts;
 
-/// <summary>Validates a <see cref="DsrRequest"/>, returning every problem at once, each naming its field.</summary>
+/// <summary>Validates a <see cref="DsrRequest"/>, returning every problem at once, each naming its field and the rule it breaks.</summary>
 public static class DsrRequestValidator
 {
-    /// <summary>Longest request id.</summary>
-    public const int MaxRequestIdLength = 100;
+    /// <summary>Longest request id (<see cref="DsrRequestId"/>).</summary>
+    public const int MaxRequestIdLength = DsrRequestId.MaxLength;
 
     /// <summary>Longest email address (RFC 5321 path limit).</summary>
-    public const int MaxEmailLength = 254;
+    public const int MaxEmailLength = SubjectEmail.MaxLength;
 
     /// <summary>
-    /// Checks: requestId present, 1-100 chars of <c>[A-Za-z0-9._:-]</c>; type access|delete; subject.email a single valid
-    /// address (≤ 254 chars); orgId present and configured (<paramref name="isKnownOrg"/>); modules known names without
-    /// duplicates; dryRun/requireApproval/purgeRecycleBin only with delete; callbackUrl absolute https (http only to loopback).
+    /// Checks: requestId per <see cref="DsrRequestId"/>; type access|delete; subject.email one address per
+    /// <see cref="SubjectEmail"/>; orgId present and configured (<paramref name="isKnownOrg"/>); modules known names without
+    /// duplicates; dryRun/requireApproval/purgeRecycleBin only with delete; callbackUrl per <see cref="CallbackAddressPolicy"/>
+    /// (https, no internal address). <paramref name="webhook"/> gives the settings that widen the rules (allowed callback
+    /// hosts, loopback callbacks, extra email characters); null means the defaults.
     /// </summary>
-    public static IReadOnlyList<DsrValidationError> Validate(DsrRequest? request, Func<string, bool> isKnownOrg, Func<string, bool> isKnownModule)
+    public static IReadOnlyList<DsrValidationError> Validate(DsrRequest? request, Func<string, bool> isKnownOrg, Func<string, bool> isKnownModule, WebhookOptions? webhook = null)
     {
         ArgumentNullException.ThrowIfNull(isKnownOrg);
         ArgumentNullException.ThrowIfNull(isKnownModule);
+        webhook ??= new WebhookOptions();
         var errors = new List<DsrValidationError>();
         if (request is null)
         {
@@ -28,7 +31,10 @@ public static class DsrRequestValidator
             return errors;
         }
 
-        ValidateRequestId(request.RequestId, errors);
+        if (DsrRequestId.Problem(request.RequestId) is { } requestIdProblem)
+        {
+            errors.Add(new("requestId", requestIdProblem));
+        }
 
         if (request.Type is null)
         {
@@ -39,7 +45,10 @@ public static class DsrRequestValidator
             errors.Add(new("type", "type must be 'access' or 'delete'."));
         }
 
-        ValidateEmail(request.Subject?.Email, errors);
+        if (SubjectEmail.Problem(request.Subject?.Email, webhook.SubjectEmailExtraCharacters) is { } emailProblem)
+        {
+            errors.Add(new("subject.email", emailProblem));
+        }
 
         if (string.IsNullOrWhiteSpace(request.OrgId))
         {
@@ -59,70 +68,16 @@ public static class DsrRequestValidator
             AddDeleteOnly(request.PurgeRecycleBin, "purgeRecycleBin", errors);
         }
 
-        ValidateCallbackUrl(request.CallbackUrl, errors);
+        if (request.CallbackUrl is not null && new CallbackAddressPolicy(webhook).UrlProblem(request.CallbackUrl) is { } callbackProblem)
+        {
+            errors.Add(new("callbackUrl", callbackProblem));
+        }
+
         return errors;
     }
 
-    /// <summary>True when <paramref name="email"/> (trimmed) is one plain address: no display name, no list, ≤ 254 characters.</summary>
-    public static bool IsValidEmail(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return false;
-        }
-
-        string trimmed = email.Trim();
-        if (trimmed.Length > MaxEmailLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or ';' or '<' or '>' or '"'))
-        {
-            return false;
-        }
-
-        int at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != trimmed.LastIndexOf('@') || at > 64 || at == trimmed.Length - 1)
-        {
-            return false;
-        }
-
-        string domain = trimmed[(at + 1)..];
-        if (domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains("..", StringComparison.Ordinal) || !domain.Contains('.', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(trimmed, out MailAddress? address) && string.Equals(address.Address, trimmed, StringComparison.Ordinal);
-    }
-
-    private static void ValidateRequestId(string? requestId, List<DsrValidationError> errors)
-    {
-        if (string.IsNullOrEmpty(requestId))
-        {
-            errors.Add(new("requestId", "requestId is required."));
-        }
-        else if (requestId.Length > MaxRequestIdLength)
-        {
-            errors.Add(new("requestId", $"requestId must be at most {MaxRequestIdLength} characters."));
-        }
-        else if (!requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-'))
-        {
-            errors.Add(new("requestId", "requestId may contain only letters, digits, '.', '_', ':' and '-'."));
-        }
-    }
-
-    private static void ValidateEmail(string? email, List<DsrValidationError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            errors.Add(new("subject.email", "subject.email is required."));
-        }
-        else if (email.Trim().Length > MaxEmailLength)
-        {
-            errors.Add(new("subject.email", $"subject.email must be at most {MaxEmailLength} characters."));
-        }
-        else if (!IsValidEmail(email))
-        {
-            errors.Add(new("subject.email", "subject.email must be one valid email address."));
-        }
-    }
+    /// <summary>True when <paramref name="email"/> (trimmed) is one acceptable address under the default rules (<see cref="SubjectEmail"/>).</summary>
+    public static bool IsValidEmail(string? email) => SubjectEmail.Problem(email) is null;
 
     private static void ValidateModules(IReadOnlyList<string>? modules, Func<string, bool> isKnownModule, List<DsrValidationError> errors)
     {
@@ -164,36 +119,4 @@ public static class DsrRequestValidator
             errors.Add(new(field, $"{field} applies only to delete requests."));
         }
     }
-
-    private static void ValidateCallbackUrl(Uri? url, List<DsrValidationError> errors)
-    {
-        if (url is null)
-        {
-            return;
-        }
-
-        if (!url.IsAbsoluteUri)
-        {
-            errors.Add(new("callbackUrl", "callbackUrl must be an absolute https URL."));
-        }
-        else if (!string.IsNullOrEmpty(url.UserInfo))
-        {
-            errors.Add(new("callbackUrl", "callbackUrl must not carry credentials."));
-        }
-        else if (url.Scheme == Uri.UriSchemeHttps)
-        {
-            return;
-        }
-        else if (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url))
-        {
-            return;
-        }
-        else
-        {
-            errors.Add(new("callbackUrl", "callbackUrl must use https (http only to a loopback address)."));
-        }
-    }
-
-    private static bool IsLoopback(Uri url)
-        => url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out IPAddress? ip) && IPAddress.IsLoopback(ip));
 }

@@ -8,13 +8,18 @@ namespace ZohoDsr.Core.Exports;
 
 /// <summary>
 /// <see cref="IExportStore"/> in Azure Blob Storage (container <c>exports</c> by default): the export and its parts as
-/// block blobs, the audit log as an append blob. The audit log's first line is also kept in the blob's metadata at
-/// creation, so that racing writers agree on it before anyone has appended.
+/// block blobs, the audit log as an append blob. The export is staged block by block and committed in one call, so readers
+/// see the earlier export or the whole new one, never a part of it, and a writer that fails leaves nothing visible; parts
+/// are single uploads. The audit log's first line is also kept in the blob's metadata at creation, so that racing writers
+/// agree on it before anyone has appended.
 /// </summary>
 public sealed class BlobExportStore : IExportStore
 {
     /// <summary>Appends are split into blocks of at most this size (Zoho-independent: the Blob service's 4 MiB block limit).</summary>
     internal const int MaxAppendBlockBytes = 4 * 1024 * 1024;
+
+    /// <summary>The export is staged in blocks of this size and committed whole (<see cref="StagedBlockStream"/>).</summary>
+    internal const int MaxStagedBlockBytes = 4 * 1024 * 1024;
 
     private const string FirstLineMetadataKey = "firstline";
 
@@ -69,11 +74,11 @@ public sealed class BlobExportStore : IExportStore
         ArgumentNullException.ThrowIfNull(write);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         BlockBlobClient blob = _container.GetBlockBlobClient(ExportPaths.Export(orgId, requestId));
-        var options = new BlockBlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
-        Stream stream = await blob.OpenWriteAsync(overwrite: true, options, cancellationToken).ConfigureAwait(false);
+        var stream = new StagedBlockStream(blob, MaxStagedBlockBytes);
         await using (stream.ConfigureAwait(false))
         {
             await write(stream, cancellationToken).ConfigureAwait(false);
+            await stream.CommitAsync(new BlobHttpHeaders { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
         }
 
         return blob.Uri.ToString();

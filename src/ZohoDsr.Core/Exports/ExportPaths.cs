@@ -1,6 +1,11 @@
+using ZohoDsr.Core.Contracts;
+
 namespace ZohoDsr.Core.Exports;
 
-/// <summary>The layout shared by every export store: <c>{orgId}/{requestId}/export.json|audit.jsonl|parts/{part}</c>.</summary>
+/// <summary>
+/// The layout shared by every export store: <c>{orgId}/{requestId}/export.json|audit.jsonl|parts/{part}</c>. The request id
+/// follows <see cref="DsrRequestId"/>, the rule intake validates, so every request that is accepted has a place here.
+/// </summary>
 public static class ExportPaths
 {
     public const string ExportFileName = "export.json";
@@ -11,7 +16,7 @@ public static class ExportPaths
 
     /// <summary>The folder (blob prefix) of one request, ending with <c>/</c>.</summary>
     public static string RequestPrefix(string orgId, string requestId)
-        => $"{Segment(orgId, nameof(orgId))}/{Segment(requestId, nameof(requestId))}/";
+        => $"{Segment(orgId, nameof(orgId))}/{DsrRequestId.ThrowIfInvalid(requestId, nameof(requestId))}/";
 
     public static string Export(string orgId, string requestId) => RequestPrefix(orgId, requestId) + ExportFileName;
 

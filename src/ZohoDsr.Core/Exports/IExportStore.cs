@@ -4,7 +4,8 @@ namespace ZohoDsr.Core.Exports;
 /// Where a request's access export, its parts and its append-only audit log live, side by side under
 /// <c>{orgId}/{requestId}/</c>: <c>export.json</c>, <c>audit.jsonl</c>, <c>parts/{partName}</c>.
 /// <see cref="BlobExportStore"/> in Azure (and Azurite), <see cref="LocalFolderExportStore"/> for the local host.
-/// Org and request ids must be single path segments (no <c>/</c>, <c>\</c>, <c>.</c> or <c>..</c>).
+/// Org ids must be single path segments (no <c>/</c>, <c>\</c>, <c>.</c> or <c>..</c>); request ids follow
+/// <see cref="Contracts.DsrRequestId"/>, the rule intake validates.
 /// </summary>
 public interface IExportStore
 {
@@ -47,7 +48,7 @@ public interface IExportStore
 
     /// <summary>
     /// Deletes the audit logs last written before <paramref name="cutoff"/> (<c>ZohoDsr:AuditRetentionDays</c>, longer than
-    /// the exports': the log is the proof that a request was carried out and holds the subject only as a salted hash).
+    /// the exports': the log is the proof that a request was carried out and holds the subject only as a keyed hash).
     /// Returns how many were deleted.
     /// </summary>
     Task<int> DeleteAuditLogsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

@@ -6,11 +6,19 @@ namespace ZohoDsr.Core.Exports;
 /// <summary>
 /// <see cref="IExportStore"/> in a local folder (the local host): the same layout as the blob store,
 /// <c>{root}/{orgId}/{requestId}/export.json</c>, <c>audit.jsonl</c> (opened for append only), <c>parts/</c>.
-/// Locations are absolute file paths. Writers within this process are serialised per file.
+/// Locations are absolute file paths. Writers within this process are serialised per file. The files hold personal data:
+/// on Unix every folder is created owner-only (0700) and every file owner-only (0600) from the moment it exists. The export
+/// and its parts are written to a temporary file, flushed to disk and renamed over the target, so a reader (or a crash)
+/// sees the earlier file or the new one, never half of one; temporary files a crash left behind are removed by the next
+/// write of the same export, and with the parts.
 /// </summary>
 public sealed class LocalFolderExportStore : IExportStore
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode FileMode600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const string TempSuffix = ".tmp";
 
     public LocalFolderExportStore(string rootPath)
     {
@@ -25,7 +33,7 @@ public sealed class LocalFolderExportStore : IExportStore
     {
         ArgumentNullException.ThrowIfNull(content);
         string path = PathOf(ExportPaths.Part(orgId, requestId, partName));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateFolders(path);
         await WriteAtomicallyAsync(path, (stream, ct) => stream.WriteAsync(content.ToMemory(), ct).AsTask(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -50,8 +58,9 @@ public sealed class LocalFolderExportStore : IExportStore
     {
         ArgumentNullException.ThrowIfNull(write);
         string path = PathOf(ExportPaths.Export(orgId, requestId));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateFolders(path);
         await WriteAtomicallyAsync(path, write, cancellationToken).ConfigureAwait(false);
+        DeleteLeftovers(path);
         return path;
     }
 
@@ -68,10 +77,10 @@ public sealed class LocalFolderExportStore : IExportStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CreateFolders(path);
             try
             {
-                var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                var stream = new FileStream(path, Options(FileMode.CreateNew, FileShare.Read));
                 await using (stream.ConfigureAwait(false))
                 {
                     await stream.WriteAsync(Encoding.UTF8.GetBytes(firstLine + "\n"), cancellationToken).ConfigureAwait(false);
@@ -111,8 +120,8 @@ public sealed class LocalFolderExportStore : IExportStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            CreateFolders(path);
+            var stream = new FileStream(path, Options(FileMode.Append, FileShare.Read));
             await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
@@ -197,15 +206,71 @@ public sealed class LocalFolderExportStore : IExportStore
     private static Stream? OpenRead(string path)
         => File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true) : null;
 
+    /// <summary>
+    /// Creates every missing folder down to the file's folder owner-only, one level at a time (a mode given for a whole
+    /// path applies only to its last folder), and makes the request's own folders (org, request, parts) owner-only if an
+    /// earlier version left them open.
+    /// </summary>
+    private void CreateFolders(string filePath)
+    {
+        string folder = Path.GetDirectoryName(filePath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        var missing = new Stack<string>();
+        for (string? current = folder; current is not null && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+        {
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out string? create))
+        {
+            Directory.CreateDirectory(create, FolderMode);
+        }
+
+        for (string? current = folder; current is not null && current.Length > RootPath.TrimEnd(Path.DirectorySeparatorChar).Length; current = Path.GetDirectoryName(current))
+        {
+            if ((File.GetUnixFileMode(current) & ~FolderMode) != 0)
+            {
+                File.SetUnixFileMode(current, FolderMode);
+            }
+        }
+    }
+
+    /// <summary>Removes the temporary files of earlier writes of <paramref name="path"/> that never finished (a crash).</summary>
+    private static void DeleteLeftovers(string path)
+    {
+        foreach (string leftover in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".*" + TempSuffix))
+        {
+            File.Delete(leftover);
+        }
+    }
+
+    private static FileStreamOptions Options(FileMode mode, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = share, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode600;
+        }
+
+        return options;
+    }
+
     private static async Task WriteAtomicallyAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        string temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            var stream = new FileStream(temp, Options(FileMode.CreateNew, FileShare.None));
             await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temp, path, overwrite: true);

@@ -63,7 +63,7 @@ public sealed class DsrHttpApi(
         {
             DsrOptions dsr = options.Value;
             var typed = new HashSet<string>(read.Errors.Select(e => e.Field), StringComparer.Ordinal);
-            errors.AddRange(DsrRequestValidator.Validate(read.Request, IsKnownOrg, module => DsrModuleCatalog.IsKnown(module, dsr))
+            errors.AddRange(DsrRequestValidator.Validate(read.Request, IsKnownOrg, module => DsrModuleCatalog.IsKnown(module, dsr), dsr.Webhook)
                 .Where(e => !typed.Contains(e.Field)));
         }
 
@@ -228,9 +228,9 @@ public sealed class DsrHttpApi(
     private DsrHttpResponse? RouteProblem(string requestId, string? orgId)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(requestId))
+        if (DsrRequestId.Problem(requestId) is { } requestIdProblem)
         {
-            errors["requestId"] = ["requestId is required."];
+            errors["requestId"] = [requestIdProblem];
         }
 
         if (string.IsNullOrWhiteSpace(orgId))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Http;
 
@@ -12,11 +13,14 @@ public static class DsrInstanceId
     /// <summary>The prefix of every DSR instance id.</summary>
     public const string Prefix = "dsr-";
 
-    /// <summary><c>dsr-</c> + the first 32 lowercase hex digits of SHA-256(orgId + "\n" + requestId).</summary>
+    /// <summary>
+    /// <c>dsr-</c> + the first 32 lowercase hex digits of SHA-256(orgId + "\n" + requestId); the request id must follow
+    /// <see cref="DsrRequestId"/> (an id intake would refuse has no instance).
+    /// </summary>
     public static string For(string orgId, string requestId)
     {
         ArgumentException.ThrowIfNullOrEmpty(orgId);
-        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        DsrRequestId.ThrowIfInvalid(requestId, nameof(requestId));
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(orgId + "\n" + requestId));
         return Prefix + Convert.ToHexStringLower(hash, 0, 16);
     }

@@ -15,6 +15,7 @@ public static class DsrApi
     public static IEndpointRouteBuilder MapDsrApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup(RoutePrefix);
+        api.AddEndpointFilter(RequestBody.LimitAsync);
         api.MapPost(DsrRoutes.Submit, SubmitAsync).WithName("SubmitDsr");
         api.MapGet(DsrRoutes.Request, GetStatusAsync).WithName("GetDsrStatus");
         api.MapPost(DsrRoutes.Approve, ApproveAsync).WithName("ApproveDsr");

@@ -16,6 +16,7 @@ public static class DurableManagementApi
     public static IEndpointRouteBuilder MapDurableManagementApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup(Prefix);
+        group.AddEndpointFilter(RequestBody.LimitAsync);
         group.MapGet("{instanceId}", GetStatusAsync).WithName("DurableGetStatus");
         group.MapPost("{instanceId}/raiseEvent/{eventName}", RaiseEventAsync).WithName("DurableRaiseEvent");
         group.MapPost("{instanceId}/terminate", TerminateAsync).WithName("DurableTerminate");
@@ -95,7 +96,7 @@ public static class DurableManagementApi
     }
 
     /// <summary>202 suspended, 404 unknown instance, 410 already finished.</summary>
-    public static async Task<IResult> SuspendAsync(string instanceId, string? reason, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    public static async Task<IResult> SuspendAsync(string instanceId, string? reason, IDsrInstanceClient instances, IDurableInstanceAdmin admin, CancellationToken cancellationToken)
     {
         IResult? refusal = await RefuseUnlessRunningAsync(instanceId, instances, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
@@ -103,12 +104,12 @@ public static class DurableManagementApi
             return refusal;
         }
 
-        await instances.SuspendAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Suspended through the management API." : reason, cancellationToken).ConfigureAwait(false);
+        await admin.SuspendAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Suspended through the management API." : reason, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>202 resumed, 404 unknown instance, 410 already finished.</summary>
-    public static async Task<IResult> ResumeAsync(string instanceId, string? reason, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    public static async Task<IResult> ResumeAsync(string instanceId, string? reason, IDsrInstanceClient instances, IDurableInstanceAdmin admin, CancellationToken cancellationToken)
     {
         IResult? refusal = await RefuseUnlessRunningAsync(instanceId, instances, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
@@ -116,12 +117,12 @@ public static class DurableManagementApi
             return refusal;
         }
 
-        await instances.ResumeAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Resumed through the management API." : reason, cancellationToken).ConfigureAwait(false);
+        await admin.ResumeAsync(instanceId, string.IsNullOrWhiteSpace(reason) ? "Resumed through the management API." : reason, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>200 purged (history and state, the subject's email with them), 404 unknown, 409 not finished yet.</summary>
-    public static async Task<IResult> PurgeAsync(string instanceId, TaskHubInstanceClient instances, CancellationToken cancellationToken)
+    public static async Task<IResult> PurgeAsync(string instanceId, IDsrInstanceClient instances, IDurableInstanceAdmin admin, CancellationToken cancellationToken)
     {
         DsrInstanceState? state = await instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (state is null)
@@ -137,7 +138,7 @@ public static class DurableManagementApi
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        bool purged = await instances.PurgeAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        bool purged = await admin.PurgeAsync(instanceId, cancellationToken).ConfigureAwait(false);
         return purged ? TypedResults.Ok() : TypedResults.NotFound();
     }
 

@@ -12,7 +12,7 @@ namespace ZohoDsr.Local.Engine;
 /// provider: one orchestration instance per request, its input, custom status (progress) and output, read from the task
 /// hub, so every process on the hub sees the same state.
 /// </summary>
-public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubInstanceClient> logger) : IDsrInstanceClient
+public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubInstanceClient> logger) : IDsrInstanceClient, IDurableInstanceAdmin
 {
     /// <summary>Where Durable's HTTP API lives on a host (the check-status payload's URIs).</summary>
     public const string DurableInstancesPath = "/runtime/webhooks/durabletask/instances/";
@@ -84,14 +84,12 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         };
     }
 
-    /// <summary>Suspends a running instance (its work in hand finishes; nothing new starts until it is resumed).</summary>
     public Task SuspendAsync(string instanceId, string reason, CancellationToken cancellationToken)
         => engine.Client.SuspendInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason).WaitAsync(cancellationToken);
 
     public Task ResumeAsync(string instanceId, string reason, CancellationToken cancellationToken)
         => engine.Client.ResumeInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason).WaitAsync(cancellationToken);
 
-    /// <summary>Deletes a finished instance's history and state (its input holds the subject's email); false when unknown.</summary>
     public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken)
     {
         DurableTask.AzureStorage.PurgeHistoryResult result = await engine.Service.PurgeInstanceHistoryAsync(instanceId).WaitAsync(cancellationToken).ConfigureAwait(false);

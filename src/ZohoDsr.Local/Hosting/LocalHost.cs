@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using ZohoCrm.Client;
 using ZohoCrm.Simulator;
 using ZohoDsr.Core;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
 using ZohoDsr.Functions.Orchestrations;
 using ZohoDsr.Local.Apis;
 using ZohoDsr.Local.Engine;
+using ZohoDsr.Local.Secrets;
 using ZohoDsr.Local.Storage;
 
 namespace ZohoDsr.Local.Hosting;
@@ -119,6 +121,21 @@ public sealed class LocalHost : IAsyncDisposable
         {
             signingSecret = RandomNumberGenerator.GetHexString(48, lowercase: true);
             settings[SigningSecretKey] = signingSecret;
+        }
+
+        // The audit log's subject hashes are keyed: a real host keeps its key in user secrets (made on first use), a host
+        // without ambient configuration (the demo, tests) makes one for its own run.
+        if (string.IsNullOrEmpty(builder.Configuration[AuditOptions.SubjectKeyKey]))
+        {
+            settings[AuditOptions.SubjectKeyKey] = options.UseAmbientConfiguration
+                ? LocalAuditSubjectKey.EnsureIn(UserSecretsFile.Default())
+                : AuditSubjectKey.NewKeyBase64();
+        }
+
+        // Callbacks to an intake system on this machine are a local development case; Azure refuses them.
+        if (string.IsNullOrEmpty(builder.Configuration[$"{DsrOptions.SectionName}:Webhook:AllowLoopbackCallbacks"]))
+        {
+            settings[$"{DsrOptions.SectionName}:Webhook:AllowLoopbackCallbacks"] = "true";
         }
 
         var tokenStore = new InMemoryZohoTokenStore();
@@ -393,6 +410,7 @@ public sealed class LocalHost : IAsyncDisposable
         services.AddSingleton<EngineSlot>();
         services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
         services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
+        services.AddSingleton<IDurableInstanceAdmin>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
         services.AddProblemDetails();
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

@@ -62,24 +62,37 @@ public sealed class UserSecretsFile(string path)
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        string temp = Path + ".tmp";
-        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        // A new file each time, created owner-only: the secrets are never written into a file an earlier run left behind
+        // (whatever its mode). A temporary file of a run that crashed is removed.
+        string stale = Path + ".tmp";
+        if (File.Exists(stale))
+        {
+            File.Delete(stale);
+        }
+
+        string temp = Path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(temp, new System.Text.UTF8Encoding(false), create))
+        try
         {
-            writer.Write(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
+            using (var writer = new StreamWriter(temp, new System.Text.UTF8Encoding(false), create))
+            {
+                writer.Write(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
 
-        if (!OperatingSystem.IsWindows())
+            File.Move(temp, Path, overwrite: true);
+        }
+        finally
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite); // a temp file left by an earlier run keeps its mode
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
-
-        File.Move(temp, Path, overwrite: true);
     }
 
     private static void Flatten(JsonNode? node, string? prefix, Dictionary<string, string> values)

@@ -8,6 +8,7 @@ public sealed class DsrOptionsValidatorTests
     {
         Webhook = new WebhookOptions { SigningSecret = "secret" },
         Exports = new ExportOptions { Kind = "Blob", ConnectionString = "UseDevelopmentStorage=true" },
+        Audit = new AuditOptions { SubjectKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
     };
 
     [Fact]
@@ -45,6 +46,74 @@ public sealed class DsrOptionsValidatorTests
         {
             Assert.Contains("ZohoDsr:" + key, message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0/33", false)]
+    [InlineData("10.0.0.1/8", true)]
+    [InlineData("not a host", false)]
+    [InlineData("http://intake.example", false)]
+    [InlineData("10.20.0.0/16", true)]
+    [InlineData("fd00::/8", true)]
+    [InlineData("192.168.1.5", true)]
+    [InlineData("intake.corp.example", true)]
+    public void Validate_CallbackAllowedHostsEntry_NamesTheEntryWhenBad(string entry, bool valid)
+    {
+        DsrOptions options = Valid;
+        options.Webhook.CallbackAllowedHosts = ["intake.example.com", entry];
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.FailureMessage!.Contains("ZohoDsr:Webhook:CallbackAllowedHosts:1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData(" ")]
+    [InlineData("@")]
+    public void Validate_SubjectEmailExtraCharactersUnsafe_NamesTheKey(string escaped)
+    {
+        DsrOptions options = Valid;
+        options.Webhook.SubjectEmailExtraCharacters = "()" + System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        Assert.Contains("ZohoDsr:Webhook:SubjectEmailExtraCharacters", new DsrOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoAuditSubjectKeyAndNoKeyVault_NamesTheKey()
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = "";
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("ZohoDsr:Audit:SubjectKey", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoAuditSubjectKeyButKeyVault_Succeeds()
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = "";
+        options.KeyVaultUri = new Uri("https://kv-zohodsr.vault.azure.net/");
+
+        Assert.True(new DsrOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODw==")]
+    public void Validate_AuditSubjectKeyNotBase64Of32Bytes_NamesTheKeyWithoutEchoingIt(string key)
+    {
+        DsrOptions options = Valid;
+        options.Audit.SubjectKey = key;
+
+        string message = new DsrOptionsValidator().Validate(null, options).FailureMessage!;
+
+        Assert.Contains("ZohoDsr:Audit:SubjectKey", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, message, StringComparison.Ordinal);
     }
 
     [Fact]

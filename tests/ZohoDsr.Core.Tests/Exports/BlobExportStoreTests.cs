@@ -44,4 +44,25 @@ public sealed class BlobExportStoreTests : ExportStoreContractTests, IClassFixtu
 
         Assert.Equal($"http://127.0.0.1:{_azurite.Azurite.Endpoints.BlobPort}/devstoreaccount1/exports/{OrgId}/r-9/export.json", location);
     }
+
+    [Fact]
+    public async Task WriteExport_WhileWriting_NoBlobUntilCommitted()
+    {
+        bool? existedDuringWrite = null;
+
+        await Store.WriteExportAsync(
+            OrgId,
+            "r-staged",
+            async (s, ct) =>
+            {
+                await s.WriteAsync(new byte[(4 * 1024 * 1024) + 10], ct);
+                existedDuringWrite = (await _container.GetBlobClient($"{OrgId}/r-staged/export.json").ExistsAsync(ct)).Value;
+            },
+            CancellationToken.None);
+
+        Assert.False(existedDuringWrite);
+        BlobProperties properties = (await _container.GetBlobClient($"{OrgId}/r-staged/export.json").GetPropertiesAsync()).Value;
+        Assert.Equal((4 * 1024 * 1024) + 10, properties.ContentLength);
+        Assert.Equal("application/json", properties.ContentType);
+    }
 }

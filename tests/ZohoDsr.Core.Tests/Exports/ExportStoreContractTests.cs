@@ -111,6 +111,95 @@ public abstract class ExportStoreContractTests
         Assert.Equal("{}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-7", CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task WriteExport_WhileWriting_ReadersSeeTheEarlierExportWhole()
+    {
+        await Store.WriteExportAsync(OrgId, "r-10", (s, ct) => s.WriteAsync("{\"v\":1}"u8.ToArray(), ct).AsTask(), CancellationToken.None);
+        string? seenDuringWrite = null;
+
+        await Store.WriteExportAsync(
+            OrgId,
+            "r-10",
+            async (s, ct) =>
+            {
+                await s.WriteAsync("{\"v\":"u8.ToArray(), ct);
+                await s.FlushAsync(ct);
+                seenDuringWrite = await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-10", ct));
+                await s.WriteAsync("2}"u8.ToArray(), ct);
+            },
+            CancellationToken.None);
+
+        Assert.Equal("{\"v\":1}", seenDuringWrite);
+        Assert.Equal("{\"v\":2}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-10", CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task WriteExport_WriterFails_EarlierExportStaysWhole()
+    {
+        await Store.WriteExportAsync(OrgId, "r-11", (s, ct) => s.WriteAsync("{\"v\":1}"u8.ToArray(), ct).AsTask(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<IOException>(() => Store.WriteExportAsync(
+            OrgId,
+            "r-11",
+            async (s, ct) =>
+            {
+                await s.WriteAsync(new byte[5 * 1024 * 1024], ct);
+                throw new IOException("The writer stopped half-way.");
+            },
+            CancellationToken.None));
+
+        Assert.Equal("{\"v\":1}", await ReadAllAsync(await Store.OpenExportAsync(OrgId, "r-11", CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task WriteExport_FirstWriterFails_NoExportVisible()
+    {
+        await Assert.ThrowsAsync<IOException>(() => Store.WriteExportAsync(
+            OrgId,
+            "r-12",
+            async (s, ct) =>
+            {
+                await s.WriteAsync("{\"half\":"u8.ToArray(), ct);
+                throw new IOException("The writer stopped half-way.");
+            },
+            CancellationToken.None));
+
+        Assert.Null(await Store.OpenExportAsync(OrgId, "r-12", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WriteExport_LargerThanOneBlock_ReadBackWhole()
+    {
+        byte[] content = new byte[(9 * 1024 * 1024) + 123];
+        new Random(7).NextBytes(content);
+
+        await Store.WriteExportAsync(OrgId, "r-13", (s, ct) => s.WriteAsync(content, ct).AsTask(), CancellationToken.None);
+
+        Stream? stream = await Store.OpenExportAsync(OrgId, "r-13", CancellationToken.None);
+        Assert.NotNull(stream);
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(content, copy.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task DeleteExportsOlderThan_ExportThatNeverFinished_PurgesItsParts()
+    {
+        await Store.EnsureAuditLogAsync(OrgId, "r-14", "{}", CancellationToken.None);
+        await Store.WritePartAsync(OrgId, "r-14", "00001-Contacts.json", BinaryData.FromString("{}"), CancellationToken.None);
+        await Store.WritePartAsync(OrgId, "r-14", "00002-Calls.json", BinaryData.FromString("{}"), CancellationToken.None);
+
+        int purged = await Store.DeleteExportsOlderThanAsync(new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+
+        Assert.True(purged >= 1);
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-14", "00001-Contacts.json", CancellationToken.None));
+        Assert.Null(await Store.ReadPartAsync(OrgId, "r-14", "00002-Calls.json", CancellationToken.None));
+        Assert.NotNull(await Store.OpenAuditAsync(OrgId, "r-14", CancellationToken.None) is { } audit ? audit.DisposeAsync().AsTask().ContinueWith(_ => 1) : null);
+    }
+
     protected static async Task<string> ReadAllAsync(Stream? stream)
     {
         Assert.NotNull(stream);

@@ -199,6 +199,49 @@ public sealed class DsrHttpApiTests
         Assert.Contains("\"type\":\"about:blank\"", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public async Task Submit_DotRequestId_Returns400NamingRequestIdBeforeStarting(string requestId)
+    {
+        DsrHttpResponse response = await SubmitAsync(Body(requestId));
+
+        Assert.Equal(400, response.StatusCode);
+        DsrProblemDetails problem = Assert.IsType<DsrProblemDetails>(response.Body);
+        Assert.Contains("must not start or end with '.'", Assert.Single(problem.Errors!["requestId"]), StringComparison.Ordinal);
+        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Submit_EmailWithCharacterOutsideTheRules_Returns400NamingTheRule()
+    {
+        DsrHttpResponse response = await SubmitAsync("""{"requestId":"r-1","type":"access","subject":{"email":"a(b)c,d@example.com"},"orgId":"org1"}""");
+
+        Assert.Equal(400, response.StatusCode);
+        string message = Assert.Single(Assert.IsType<DsrProblemDetails>(response.Body).Errors!["subject.email"]);
+        Assert.Contains("'(' is not allowed", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_CallbackToMetadataAddress_Returns400NamingCallbackUrl()
+    {
+        DsrHttpResponse response = await SubmitAsync(Body("r-1", extra: ",\"callbackUrl\":\"https://169.254.169.254/\""));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Equal(["callbackUrl"], Assert.IsType<DsrProblemDetails>(response.Body).Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    public async Task GetStatus_RequestIdBreakingTheRule_Returns400NamingRequestId(string requestId)
+    {
+        DsrHttpResponse response = await _api.GetStatusAsync(requestId, OrgId, CancellationToken.None);
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.True(Assert.IsType<DsrProblemDetails>(response.Body).Errors!.ContainsKey("requestId"));
+    }
+
     [Fact]
     public async Task Submit_NotAnObject_Returns400()
     {

@@ -91,6 +91,7 @@ public sealed class LocalHostTests : IDisposable
         options.Settings["Zoho:Orgs:acme:ClientId"] = "1000.CLIENT";
         options.Settings["Zoho:Orgs:acme:ClientSecret"] = "client-secret";
         options.Settings["Zoho:Orgs:acme:RefreshToken"] = "refresh-token";
+        options.Settings["ZohoDsr:Audit:SubjectKey"] = LocalHostFixture.AuditSubjectKey;
         return options;
     }
 }
