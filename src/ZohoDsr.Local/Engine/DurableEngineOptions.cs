@@ -25,6 +25,15 @@ public sealed class DurableEngineOptions
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a taken activity message stays hidden from other workers (renewed while the activity runs).</summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a taken orchestration or entity message stays hidden from other workers.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a partition lease lasts unrenewed; renewed and sought every third of it.</summary>
+    public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Concurrent activity, orchestration and entity work items per process (host.json's values).</summary>
     public int MaxConcurrentActivities { get; init; } = 10;
 

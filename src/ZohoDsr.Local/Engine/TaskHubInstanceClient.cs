@@ -114,7 +114,7 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         DateTimeOffset updated = new(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc));
         string? failure = status switch
         {
-            DsrRuntimeStatus.Failed => state.FailureDetails?.ErrorMessage ?? "The orchestration failed.",
+            DsrRuntimeStatus.Failed => state.FailureDetails?.ErrorMessage ?? FailureText(state.Output),
             DsrRuntimeStatus.Terminated => TerminationReason(state.Output),
             _ => null,
         };
@@ -141,6 +141,9 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
 
     private T? Read<T>(string? json) where T : class
         => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json, engine.Options.SerializerOptions);
+
+    /// <summary>A failure the framework itself recorded (a non-deterministic replay, say) carries its text as the output.</summary>
+    private static string FailureText(string? output) => string.IsNullOrWhiteSpace(output) ? "The orchestration failed." : TerminationReason(output);
 
     /// <summary>The reason given to terminate: the framework keeps it as given (plain text or a JSON string).</summary>
     private static string TerminationReason(string? output)

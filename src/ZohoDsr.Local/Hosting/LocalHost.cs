@@ -34,9 +34,6 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The Functions host's storage setting, honoured as a fallback.</summary>
     public const string WebJobsStorageKey = "AzureWebJobsStorage";
 
-    /// <summary>How often idle queues are polled at most (Durable's default of 30 s is for billed cloud accounts).</summary>
-    public const string PollingIntervalKey = "ZohoDsr:Engine:MaxQueuePollingInterval";
-
     private const string SigningSecretKey = "ZohoDsr:Webhook:SigningSecret";
     private int _stopped;
 
@@ -305,6 +302,7 @@ public sealed class LocalHost : IAsyncDisposable
         HostJsonDurableSettings hostJson = HostJsonDurableSettings.Read(Path.Combine(AppContext.BaseDirectory, HostJsonDurableSettings.FileName));
         IConfiguration configuration = App.Configuration;
         string taskHub = Options.TaskHub ?? hostJson.ResolveHubName(configuration, new DsrOptions().TaskHub);
+        EngineSettings settings = configuration.GetSection(EngineSettings.SectionName).Get<EngineSettings>() ?? new EngineSettings();
         var engineOptions = new DurableEngineOptions
         {
             ConnectionString = connectionString,
@@ -313,7 +311,11 @@ public sealed class LocalHost : IAsyncDisposable
             MaxConcurrentActivities = hostJson.MaxConcurrentActivities,
             MaxConcurrentOrchestrations = hostJson.MaxConcurrentOrchestrations,
             MaxConcurrentEntities = hostJson.MaxConcurrentEntities,
-            MaxQueuePollingInterval = configuration.GetValue(PollingIntervalKey, TimeSpan.FromMilliseconds(500)),
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            WorkItemVisibilityTimeout = settings.WorkItemVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
+            LeaseInterval = settings.LeaseInterval,
+            WorkerId = settings.WorkerId,
         };
 
         IReadOnlyList<DurableFunction> functions = DurableFunctionCatalog.Read(typeof(DsrOrchestrator).Assembly);
