@@ -15,8 +15,8 @@ namespace ZohoCrm.Client;
 /// <summary>
 /// The Zoho CRM REST client for one org: records, search, COQL, related lists, delete, metadata. Paths follow the org's
 /// API version; every call is authorised by <see cref="ZohoTokenProvider"/> (a 401 <c>INVALID_TOKEN</c> refreshes once and
-/// retries once); transient failures are retried with jitter; a 429 surfaces as <see cref="ZohoThrottledException"/>
-/// unless <see cref="ZohoCrmClientOptions.RetryThrottledInProcess"/> is on. Every method is virtual for mocking.
+/// retries once); transient failures are retried with jitter; a 429 surfaces at once as <see cref="ZohoThrottledException"/>
+/// (never waited on or retried here: the caller owns backoff). Every method is virtual for mocking.
 /// </summary>
 /// <remarks>
 /// COQL paging: every query is ordered by <c>id</c> and paged by LIMIT/OFFSET while OFFSET + LIMIT stays within
@@ -38,6 +38,8 @@ public class ZohoCrmClient
 
     /// <summary>Fields per list call (Zoho's maximum).</summary>
     public const int MaxFields = 50;
+
+    private const string ThrottledCode = "TOO_MANY_REQUESTS";
 
     private readonly HttpClient _httpClient = null!;
     private readonly ZohoTokenProvider _tokenProvider = null!;
@@ -495,7 +497,6 @@ public class ZohoCrmClient
     {
         string? rejectedToken = null;
         bool refreshed = false;
-        int throttledRetries = 0;
         while (true)
         {
             ZohoAccessToken token = await _tokenProvider.GetAccessTokenAsync(OrgId, rejectedToken, cancellationToken).ConfigureAwait(false);
@@ -535,11 +536,23 @@ public class ZohoCrmClient
             Log.CallCompleted(_logger, OrgId, request.Module, status, _timeProvider.GetElapsedTime(started));
             if (status is 204 or 304)
             {
-                _usage.Succeeded();
                 return new ZohoResult(status, null);
             }
 
             bool parsed = ZohoJson.TryParseObject(body, out JsonElement root);
+            string? code = parsed ? ZohoJson.GetString(root, "code") : null;
+            if (status == 429 || code == ThrottledCode)
+            {
+                // Zoho sends no Retry-After on 429: RetryAfter stays null unless the answer carried one. No wait, no retry.
+                _usage.ThrottledReceived();
+                Log.Throttled(_logger, OrgId, request.Module, status, code);
+                throw new ZohoThrottledException(
+                    status,
+                    code ?? ThrottledCode,
+                    $"Zoho CRM {request.Operation}{ModuleText(request.Module)} was throttled (HTTP {status} {code ?? ThrottledCode}: credit or concurrency limit).",
+                    retryAfterHeader);
+            }
+
             if (status is >= 200 and < 300)
             {
                 if (!parsed)
@@ -548,28 +561,7 @@ public class ZohoCrmClient
                     throw new ZohoApiException(status, null, $"Zoho CRM {request.Operation}{ModuleText(request.Module)} returned an unreadable body (HTTP {status}): {ZohoExcerpt.Of(body)}");
                 }
 
-                _usage.Succeeded();
                 return new ZohoResult(status, root);
-            }
-
-            string? code = parsed ? ZohoJson.GetString(root, "code") : null;
-            if (status == 429)
-            {
-                int inARow = _usage.ThrottledReceived();
-                TimeSpan retryAfter = retryAfterHeader ?? EstimateBackoff(inARow);
-                Log.Throttled(_logger, OrgId, request.Module, inARow, retryAfter);
-                if (_options.RetryThrottledInProcess && throttledRetries < _options.MaxThrottledRetries)
-                {
-                    throttledRetries++;
-                    await Task.Delay(retryAfter, _timeProvider, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw new ZohoThrottledException(
-                    429,
-                    code ?? "TOO_MANY_REQUESTS",
-                    $"Zoho CRM {request.Operation}{ModuleText(request.Module)} was throttled (HTTP 429 {code ?? "TOO_MANY_REQUESTS"}: credit or concurrency limit); retry after {retryAfter}.",
-                    retryAfter);
             }
 
             if (status == 401 && code == "INVALID_TOKEN" && !refreshed)
@@ -644,16 +636,6 @@ public class ZohoCrmClient
         }
 
         return null;
-    }
-
-    private TimeSpan EstimateBackoff(int inARow)
-    {
-        double baseMs = _options.ThrottleBackoffBase.TotalMilliseconds;
-        double exponential = baseMs * Math.Pow(2, Math.Min(inARow - 1, 20));
-        double capped = Math.Min(exponential, _options.ThrottleBackoffMax.TotalMilliseconds);
-        // Up to 20% jitter so orgs' workers do not come back in step.
-        double jittered = capped * (1 + (Random.Shared.NextDouble() * 0.2));
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, _options.ThrottleBackoffMax.TotalMilliseconds));
     }
 
     private IReadOnlyList<ZohoDeleteResult> ReadDeleteResults(ZohoResult result, IReadOnlyCollection<string> ids, string operation, string? module)

@@ -124,7 +124,7 @@ public sealed class ZohoCrmClientResponseTests
     }
 
     [Fact]
-    public async Task Throttled_NoRetryAfterHeader_ThrowsWithOwnEstimate()
+    public async Task Throttled_NoRetryAfterHeader_OneRequestAndNoRetryAfter()
     {
         var api = new FakeHandler((_, _) => FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"too many","status":"error"}"""));
         await using ClientHarness harness = ClientHarness.WithFakes(api);
@@ -136,13 +136,13 @@ public sealed class ZohoCrmClientResponseTests
         Assert.Equal(2, api.Calls);
         Assert.Equal("TOO_MANY_REQUESTS", first.Code);
         Assert.Equal(429, first.Status);
-        Assert.InRange(first.RetryAfter, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
-        Assert.InRange(second.RetryAfter, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
+        Assert.Null(first.RetryAfter);
+        Assert.Null(second.RetryAfter);
         Assert.Equal(2, client.Usage.Throttled);
     }
 
     [Fact]
-    public async Task Throttled_RetryAfterHeader_IsHonoured()
+    public async Task Throttled_RetryAfterDelta_IsReportedAsSentAndNotWaitedOn()
     {
         var api = new FakeHandler((_, _) =>
         {
@@ -155,36 +155,41 @@ public sealed class ZohoCrmClientResponseTests
         ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
 
         Assert.Equal(TimeSpan.FromSeconds(42), error.RetryAfter);
+        Assert.Equal(1, api.Calls);
     }
 
     [Fact]
-    public async Task Throttled_RetryInProcess_WaitsOnTimeProviderThenSucceeds()
+    public async Task Throttled_RetryAfterDate_IsTheTimeLeftOnTheClock()
     {
         var clock = ClientHarness.NewClock();
-        var api = new FakeHandler((_, call) => call == 1
-            ? FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""")
-            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1","privacy_settings":true}]}"""));
-        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o =>
+        var api = new FakeHandler((_, _) =>
         {
-            o.RetryThrottledInProcess = true;
-            o.AttemptTimeout = TimeSpan.FromMinutes(5);
-            o.TotalTimeout = TimeSpan.FromMinutes(30);
-        }, time: clock);
+            HttpResponseMessage response = FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(clock.GetUtcNow().AddSeconds(90));
+            return response;
+        });
+        await using ClientHarness harness = ClientHarness.WithFakes(api, time: clock);
 
-        Task<ZohoOrg> call = harness.Client.GetOrgAsync();
-        // Move the fake clock only once the 429 has arrived, a second at a time, until the backoff delay fires.
-        while (!call.IsCompleted)
-        {
-            await Task.Yield();
-            if (harness.Client.Usage.Throttled >= 1)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
 
-        ZohoOrg org = await call;
-        Assert.True(org.PrivacySettings);
-        Assert.Equal(2, api.Calls);
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task Throttled_TooManyRequestsCodeOnOtherStatus_JudgedByBody(HttpStatusCode status)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal("TOO_MANY_REQUESTS", error.Code);
+        Assert.Null(error.RetryAfter);
+        Assert.Equal(1, api.Calls);
     }
 
     [Fact]

@@ -281,8 +281,7 @@ public class ZohoTokenProvider
             return new ZohoThrottledException(
                 status,
                 error,
-                $"Zoho's token endpoint refused org '{orgId}': too many token requests (Access Denied). Wait for the window to pass.",
-                _options.Value.TokenRequestWindow);
+                $"Zoho's token endpoint refused org '{orgId}': too many token requests (Access Denied). Wait for the window to pass.");
         }
 
         Log.TokenRequestFailed(_logger, orgId, status, error);

@@ -83,7 +83,8 @@ public sealed class ZohoTokenProviderTests
         ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId));
 
         Assert.Equal("Access Denied", error.Code);
-        Assert.True(error.RetryAfter > TimeSpan.Zero);
+        Assert.Null(error.RetryAfter);
+        Assert.Equal(1, token.Calls);
     }
 
     [Theory]
@@ -120,7 +121,7 @@ public sealed class ZohoTokenProviderTests
         Assert.Equal(10, token.Calls);
         Assert.Equal(10, harness.Tokens.GetTokenRequestsInWindow(ClientHarness.OrgId));
         Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
-        clock.Advance(error.RetryAfter);
+        clock.Advance(error.RetryAfter!.Value);
         Assert.Equal("1000.t11", (await harness.Tokens.GetAccessTokenAsync(ClientHarness.OrgId, rejected)).Token);
     }
 
