@@ -49,6 +49,70 @@ public sealed class ZohoCrmClientResponseTests
         Assert.DoesNotContain("0123456789abcdef", error.Message);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.Created)]
+    public async Task GetOrg_ErrorEnvelopeOn2xx_JudgedByBody(HttpStatusCode status)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, """{"code":"NO_PERMISSION","details":{"permissions":["Crm_Implied_View_Org"]},"message":"permission denied","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal("NO_PERMISSION", error.Code);
+        Assert.Equal("Crm_Implied_View_Org", error.Details!.Value.GetProperty("permissions")[0].GetString());
+    }
+
+    [Fact]
+    public async Task ListRecords_KeptRecord_IsBackedByItsOwnBytesNotThePage()
+    {
+        string page = "{\"data\":[" + string.Join(',', Enumerable.Range(0, 200).Select(i => $$"""{"id":"{{3652397000000415000 + i}}","Last_Name":"{{new string('x', 200)}}"}""")) + "],\"info\":{\"more_records\":false}}";
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, page));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> records = await harness.Client.ListRecordsAsync("Contacts", ["Last_Name"]).ToListAsync();
+
+        Assert.Equal(200, records.Count);
+        Assert.All(records, r => Assert.True(JsonBacking.BytesOf(r.Data) <= r.Data.GetRawText().Length, "a kept record pins its page"));
+        Assert.Equal(new string('x', 200), records[^1].GetString("Last_Name"));
+    }
+
+    [Fact]
+    public async Task GetRecord_Record_IsBackedByItsOwnBytes()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, OneRecord));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoRecord? record = await harness.Client.GetRecordAsync("Contacts", "3652397000000415002");
+
+        Assert.True(JsonBacking.BytesOf(record!.Data) <= record.Data.GetRawText().Length);
+    }
+
+    [Fact]
+    public async Task Query_KeptRows_AreBackedByTheirOwnBytes()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"data":[{"Email":"a@example.org","id":"11"},{"Email":"b@example.org","id":"12"}],"info":{"count":2,"more_records":false}}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> rows = await harness.Client.QueryAsync(new CoqlQuery("Contacts", ["Email"], CoqlCondition.IsNotNull("Email"))).ToListAsync();
+
+        Assert.Equal(["11", "12"], rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.True(JsonBacking.BytesOf(r.Data) <= r.Data.GetRawText().Length));
+    }
+
+    [Fact]
+    public async Task Search_ErrorDetails_OutliveTheResponse()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.BadRequest, """{"code":"INVALID_QUERY","details":{"reason":"Cannot use the restricted field.","api_name":"Email"},"message":"invalid query formed","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.SearchByEmailAsync("Contacts", "a@example.org").ToListAsync().AsTask());
+
+        Assert.Equal("Email", error.Details!.Value.GetProperty("api_name").GetString());
+        Assert.True(JsonBacking.BytesOf(error.Details.Value) <= error.Details.Value.GetRawText().Length);
+    }
+
     [Fact]
     public async Task ListRecords_ConnectionDropsMidBody_ThrowsZohoApiException()
     {

@@ -21,6 +21,9 @@ public class ZohoTokenProvider
 
     private const string TokenPath = "/oauth/v2/token";
 
+    /// <summary>The longest <c>expires_in</c> believed (a day; Zoho's access tokens live an hour).</summary>
+    private const long MaxTokenLifetimeSeconds = 86_400;
+
     private readonly Func<HttpClient> _httpClient = null!;
     private readonly IZohoTokenStore _store = null!;
     private readonly IOptions<ZohoCrmClientOptions> _options = null!;
@@ -208,9 +211,12 @@ public class ZohoTokenProvider
             HttpMethod.Post,
             new Uri(GetAccountsUrl(org) + TokenPath + "/revoke?token=" + Uri.EscapeDataString(refreshToken)));
         (int status, byte[] body) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (status is < 200 or >= 300 || (ZohoJson.TryParseObject(body, out JsonElement root) && ZohoJson.GetString(root, "error") is not null))
+        using (JsonDocument? document = ZohoJson.ParseObject(body))
         {
-            throw TokenFailure(orgId, status, body);
+            if (status is < 200 or >= 300 || (document is not null && ZohoJson.GetString(document.RootElement, "error") is not null))
+            {
+                throw TokenFailure(orgId, status, document?.RootElement, body);
+            }
         }
 
         Log.RefreshTokenRevoked(_logger, orgId);
@@ -225,16 +231,15 @@ public class ZohoTokenProvider
             Content = new FormUrlEncodedContent(form),
         };
         (int status, byte[] body) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-
-        if (!ZohoJson.TryParseObject(body, out JsonElement root) || ZohoJson.GetString(root, "access_token") is not string accessToken)
+        using JsonDocument? document = ZohoJson.ParseObject(body);
+        if (document is null || ZohoJson.GetString(document.RootElement, "access_token") is not string accessToken)
         {
-            throw TokenFailure(orgId, status, body);
+            throw TokenFailure(orgId, status, document?.RootElement, body);
         }
 
         // Legacy form: expires_in_sec in seconds and expires_in in milliseconds; current form: expires_in in seconds.
-        long seconds = ZohoJson.GetInt64(root, "expires_in_sec")
-            ?? ZohoJson.GetInt64(root, "expires_in")
-            ?? 3600;
+        JsonElement root = document.RootElement;
+        long seconds = Math.Clamp(ZohoJson.GetInt64(root, "expires_in_sec") ?? ZohoJson.GetInt64(root, "expires_in") ?? 3600, 0, MaxTokenLifetimeSeconds);
         string? apiDomain = ZohoJson.GetString(root, "api_domain");
         Uri domain = apiDomain is not null && Uri.TryCreate(apiDomain, UriKind.Absolute, out Uri? parsed)
             ? parsed
@@ -257,38 +262,25 @@ public class ZohoTokenProvider
         {
             throw;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ZohoErrorMapper.IsTransportFailure(ex))
         {
-            throw new ZohoApiException(0, null, "Zoho's token endpoint did not answer (network failure or timeout).", innerException: ex);
+            throw ZohoErrorMapper.FromTokenTransport(ex);
         }
     }
 
-    private ZohoApiException TokenFailure(string orgId, int status, byte[] body)
+    private ZohoApiException TokenFailure(string orgId, int status, JsonElement? root, byte[] body)
     {
-        string? error = null;
-        string? description = null;
-        if (ZohoJson.TryParseObject(body, out JsonElement root))
-        {
-            error = ZohoJson.GetString(root, "error");
-            description = ZohoJson.GetString(root, "error_description");
-        }
-
-        bool throttled = string.Equals(error, "Access Denied", StringComparison.OrdinalIgnoreCase)
-            || (description?.Contains("too many requests", StringComparison.OrdinalIgnoreCase) ?? false);
-        if (throttled)
+        ZohoApiException error = ZohoErrorMapper.FromTokenAnswer(orgId, status, root, body);
+        if (error is ZohoThrottledException)
         {
             Log.TokenEndpointThrottled(_logger, orgId);
-            return new ZohoThrottledException(
-                status,
-                error,
-                $"Zoho's token endpoint refused org '{orgId}': too many token requests (Access Denied). Wait for the window to pass.");
+        }
+        else
+        {
+            Log.TokenRequestFailed(_logger, orgId, status, error.Code);
         }
 
-        Log.TokenRequestFailed(_logger, orgId, status, error);
-        string message = error is not null
-            ? $"Zoho's token endpoint refused the request for org '{orgId}': {ZohoExcerpt.Sanitize(error)}."
-            : $"Zoho's token endpoint answered HTTP {status} without a token for org '{orgId}': {ZohoExcerpt.Of(body)}";
-        return new ZohoApiException(status, error, message);
+        return error;
     }
 
     private void ReserveTokenRequest(string orgId, OrgTokenState state)

@@ -6,25 +6,34 @@ namespace ZohoCrm.Client;
 /// <summary>Tolerant readers for Zoho's JSON (numbers sometimes arrive as strings and the reverse).</summary>
 internal static class ZohoJson
 {
-    public static bool TryParseObject(ReadOnlyMemory<byte> body, out JsonElement root)
+    /// <summary>
+    /// Parses a body that should be a JSON object; null when it is empty, not JSON, nested past 64 levels or not an object.
+    /// The caller disposes the document (it rents pooled buffers) and <see cref="JsonElement.Clone"/>s whatever it keeps.
+    /// </summary>
+    public static JsonDocument? ParseObject(ReadOnlyMemory<byte> body)
     {
-        root = default;
         if (body.IsEmpty)
         {
-            return false;
+            return null;
         }
 
+        JsonDocument document;
         try
         {
-            // The document is not disposed: the records handed out keep referring to it.
-            JsonDocument document = JsonDocument.Parse(body);
-            root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object;
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
+
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return document;
+        }
+
+        document.Dispose();
+        return null;
     }
 
     public static string? GetString(JsonElement element, string name)
