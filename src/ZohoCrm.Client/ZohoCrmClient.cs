@@ -244,12 +244,16 @@ public class ZohoCrmClient
         return _pager.ReadAsync(listing, ZohoModelReader.Record, cancellationToken);
     }
 
-    /// <summary><c>DELETE /{module}?ids=</c> (1 to 100 ids): every record's own outcome, failures included.</summary>
+    /// <summary>
+    /// <c>DELETE /{module}?ids=</c> (1 to 100 ids): every record's own outcome, failures included. Sent once: never
+    /// repeated after a transient failure. When the answer is lost (a dropped connection, a timeout, a 408/5xx, an
+    /// unreadable 2xx), throws <see cref="ZohoOutcomeUnknownException"/> carrying the ids, for the caller to reconcile.
+    /// </summary>
     public virtual Task<IReadOnlyList<ZohoDeleteResult>> DeleteRecordsAsync(string module, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         ZohoArguments.ValidateName(module, nameof(module));
         ZohoArguments.ValidateIds(ids, nameof(ids), MaxIdsPerDelete);
-        var request = new ZohoRequest(HttpMethod.Delete, Uri.EscapeDataString(module) + "?ids=" + string.Join(',', ids), "delete records", module, ZohoScopes.ModulesAll, ZohoCredits.Default, PerRecordResults: true);
+        var request = new ZohoRequest(HttpMethod.Delete, Uri.EscapeDataString(module) + "?ids=" + string.Join(',', ids), "delete records", module, ZohoScopes.ModulesAll, ZohoCredits.Default, PerRecordResults: true) { Ids = [.. ids] };
         return DeleteAsync(request, ids, cancellationToken);
     }
 
@@ -270,6 +274,7 @@ public class ZohoCrmClient
 
     /// <summary>
     /// <c>DELETE /settings/recycle_bin?ids=</c> (v7+; 1 to 100 ids): permanently deletes records from the recycle bin.
+    /// Sent once, like <see cref="DeleteRecordsAsync"/> (a lost answer is <see cref="ZohoOutcomeUnknownException"/>).
     /// Throws <see cref="NotSupportedException"/> on v2, which has no such endpoint.
     /// </summary>
     public virtual Task<IReadOnlyList<ZohoDeleteResult>> PurgeFromRecycleBinAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -280,7 +285,7 @@ public class ZohoCrmClient
         }
 
         ZohoArguments.ValidateIds(ids, nameof(ids), MaxIdsPerDelete);
-        var request = new ZohoRequest(HttpMethod.Delete, "settings/recycle_bin?ids=" + string.Join(',', ids), "purge recycle bin", null, ZohoScopes.SettingsAll, ZohoCredits.Default, PerRecordResults: true);
+        var request = new ZohoRequest(HttpMethod.Delete, "settings/recycle_bin?ids=" + string.Join(',', ids), "purge recycle bin", null, ZohoScopes.SettingsAll, ZohoCredits.Default, PerRecordResults: true) { Ids = [.. ids] };
         return DeleteAsync(request, ids, cancellationToken);
     }
 
@@ -289,12 +294,9 @@ public class ZohoCrmClient
 
     private async Task<IReadOnlyList<ZohoDeleteResult>> DeleteAsync(ZohoRequest request, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
+        // The pipeline hands back only answers with per-record data[] (anything else is an error or an unknown outcome).
         using ZohoResponse response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.TryGetArray("data", out JsonElement data))
-        {
-            throw _pipeline.Unexpected(response, "the response has no per-record data");
-        }
-
+        response.TryGetArray("data", out JsonElement data);
         List<ZohoDeleteResult> results = ZohoModelReader.DeleteResults(data, ids);
         int failed = results.Count(r => !r.Succeeded);
         if (failed > 0)

@@ -336,6 +336,77 @@ public sealed class ZohoCrmClientResponseTests
         Assert.Equal(400, error.Status);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "")]
+    [InlineData(HttpStatusCode.InternalServerError, """{"code":"INTERNAL_ERROR","details":{},"message":"Internal Server Error","status":"error"}""")]
+    [InlineData(HttpStatusCode.RequestTimeout, "")]
+    [InlineData(HttpStatusCode.OK, """{"info":{}}""")]
+    [InlineData(HttpStatusCode.OK, "<html>ok</html>")]
+    [InlineData(HttpStatusCode.NoContent, "")]
+    public async Task DeleteRecords_NoUsableAnswer_SentOnceAndOutcomeUnknown(HttpStatusCode status, string body)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        ZohoOutcomeUnknownException error = await Assert.ThrowsAsync<ZohoOutcomeUnknownException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11", "12"]));
+
+        Assert.Equal(1, api.Calls);
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal(["11", "12"], error.Ids);
+        Assert.Equal("Contacts", error.Module);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, """{"code":"NO_PERMISSION","details":{},"message":"Permission denied to delete","status":"error"}""", "NO_PERMISSION")]
+    [InlineData(HttpStatusCode.OK, """{"code":"NO_PERMISSION","details":{},"message":"Permission denied to delete","status":"error"}""", "NO_PERMISSION")]
+    [InlineData(HttpStatusCode.BadRequest, "<html>bad request</html>", null)]
+    public async Task DeleteRecords_Refused_DefiniteErrorNotUnknown(HttpStatusCode status, string body, string? code)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+
+        Assert.IsNotType<ZohoOutcomeUnknownException>(error);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_ConnectionRefused_NotSentSoNotUnknown()
+    {
+        var api = new FakeHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+
+        Assert.IsNotType<ZohoOutcomeUnknownException>(error);
+        Assert.Equal(0, error.Status);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_Throttled_ThrottledNotUnknown()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task GetOrg_ServerErrorThenOk_ReadIsRetried()
+    {
+        var api = new FakeHandler((_, call) => call == 1
+            ? FakeHandler.Text(HttpStatusCode.BadGateway, "<html>bad gateway</html>")
+            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1"}]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        Assert.Equal("1", (await harness.Client.GetOrgAsync()).Id);
+        Assert.Equal(2, api.Calls);
+    }
+
     [Fact]
     public async Task DeleteRecords_MoreThan100Ids_ThrowsBeforeAnyCall()
     {

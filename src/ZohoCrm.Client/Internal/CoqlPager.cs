@@ -63,7 +63,7 @@ internal sealed class CoqlPager
     private async Task<(List<ZohoRecord> Rows, bool More)> FetchAsync(CancellationToken cancellationToken)
     {
         string text = string.Create(CultureInfo.InvariantCulture, $"{_query.SelectClause()} where {_where} order by id asc limit {_limit} offset {_offset}");
-        _lastRequest = new ZohoRequest(HttpMethod.Post, "coql", "COQL query", _query.Module, ZohoScopes.CoqlRead, ZohoCredits.Coql(_limit), Body(text));
+        _lastRequest = new ZohoRequest(HttpMethod.Post, "coql", "COQL query", _query.Module, ZohoScopes.CoqlRead, ZohoCredits.Coql(_limit), Body(text)) { Repeatable = true };
         using ZohoResponse response = await _pipeline.SendAsync(_lastRequest, cancellationToken).ConfigureAwait(false);
         if (response.IsEmpty)
         {

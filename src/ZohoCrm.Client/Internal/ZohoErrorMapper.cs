@@ -19,15 +19,10 @@ internal static class ZohoErrorMapper
 
     /// <summary>
     /// The exception an API answer stands for, or null when it is a success: 2xx with a readable body that is not an error
-    /// envelope, 204/304, or per-record outcomes in <c>data[]</c> (a delete's 207/400).
+    /// envelope, 204/304, or, for a delete, per-record outcomes in <c>data[]</c> (its 200, 207 or 400).
     /// </summary>
     public static ZohoApiException? FromAnswer(ZohoRequest request, int status, JsonElement? root, ReadOnlySpan<byte> body, TimeSpan? retryAfter)
     {
-        if (status is 204 or 304)
-        {
-            return null;
-        }
-
         string? code = root is JsonElement r ? ZohoJson.GetString(r, "code") : null;
         if (status == 429 || code == TooManyRequests)
         {
@@ -38,30 +33,41 @@ internal static class ZohoErrorMapper
                 retryAfter);
         }
 
-        if (root is not JsonElement parsed)
+        if (request.PerRecordResults)
         {
-            return status is >= 200 and < 300
-                ? new ZohoApiException(status, null, $"Zoho CRM {Describe(request)} returned an unreadable body (HTTP {status}): {ZohoExcerpt.Of(body)}")
-                : new ZohoApiException(status, null, $"Zoho CRM {Describe(request)} failed with HTTP {status}: {ZohoExcerpt.Of(body)}");
+            return FromPerRecordAnswer(request, status, code, root, body);
         }
 
-        bool perRecord = parsed.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array;
-        bool success = status is >= 200 and < 300
-            ? !IsErrorEnvelope(parsed, code, perRecord)
-            : request.PerRecordResults && perRecord;
+        if (status is 204 or 304)
+        {
+            return null;
+        }
+
+        if (root is not JsonElement parsed)
+        {
+            return Unreadable(request, status, body);
+        }
+
+        bool success = status is >= 200 and < 300 && !IsErrorEnvelope(parsed, code);
         return success ? null : FromErrorBody(request, status, code, parsed);
     }
 
-    /// <summary>No answer: the connection failed or broke, a timeout, or the circuit breaker refused to send.</summary>
+    /// <summary>
+    /// No answer: the connection failed or broke, a timeout, or the circuit breaker refused to send. For a call that is
+    /// not safe to repeat, anything but "never sent" is <see cref="ZohoOutcomeUnknownException"/>.
+    /// </summary>
     public static ZohoApiException FromTransport(ZohoRequest request, Exception exception)
     {
         string what = exception switch
         {
             TimeoutRejectedException or OperationCanceledException => "timed out",
             BrokenCircuitException => "was not sent: the circuit breaker is open after repeated failures",
+            _ when !MayHaveBeenSent(exception) => "was not sent: no connection could be made",
             _ => "failed: the connection failed or the response was cut short",
         };
-        return new ZohoApiException(0, null, $"Zoho CRM {Describe(request)} {what}.", innerException: exception);
+        return !request.Repeatable && MayHaveBeenSent(exception)
+            ? OutcomeUnknown(request, 0, null, what, exception)
+            : new ZohoApiException(0, null, $"Zoho CRM {Describe(request)} {what}.", innerException: exception);
     }
 
     /// <summary>A readable answer without what the call needs (no <c>data</c>, no <c>org</c>, ...).</summary>
@@ -102,9 +108,60 @@ internal static class ZohoErrorMapper
         => string.Equals(error, "Access Denied", StringComparison.OrdinalIgnoreCase)
             || (description?.Contains("too many requests", StringComparison.OrdinalIgnoreCase) ?? false);
 
-    /// <summary>A 2xx body that is Zoho's error envelope (<c>"status":"error"</c> with a <c>code</c>, no per-record <c>data</c>).</summary>
-    private static bool IsErrorEnvelope(JsonElement root, string? code, bool perRecord)
-        => !perRecord && code is not null && string.Equals(ZohoJson.GetString(root, "status"), "error", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A delete's answer: per-record outcomes in <c>data[]</c> whatever the status; an error Zoho named (400
+    /// <c>INVALID_MODULE</c>, 403 <c>NO_PERMISSION</c>, ...); or, for a 408, a 5xx, or a 2xx without readable outcomes,
+    /// an unknown outcome.
+    /// </summary>
+    private static ZohoApiException? FromPerRecordAnswer(ZohoRequest request, int status, string? code, JsonElement? root, ReadOnlySpan<byte> body)
+    {
+        if (root is JsonElement parsed && parsed.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        // A 4xx turned the call away before anything was applied; so did a 2xx carrying Zoho's error envelope.
+        bool rejected = status is >= 400 and < 500 and not 408;
+        bool namedError = status is >= 200 and < 300 && root is JsonElement envelope && IsErrorEnvelope(envelope, code);
+        if (rejected || namedError || request.Repeatable)
+        {
+            return root is JsonElement error ? FromErrorBody(request, status, code, error) : Unreadable(request, status, body);
+        }
+
+        string what = status is >= 200 and < 300
+            ? $"returned no readable per-record outcomes (HTTP {status})"
+            : $"got no usable answer (HTTP {status} {code ?? "(no code)"})";
+        return OutcomeUnknown(request, status, code, what, null);
+    }
+
+    private static ZohoOutcomeUnknownException OutcomeUnknown(ZohoRequest request, int status, string? code, string what, Exception? exception)
+        => new(
+            status,
+            code,
+            $"Zoho CRM {Describe(request)} {what}; Zoho may have applied it to some or all of its {request.Ids.Count} records. It was not repeated: reconcile (for a delete, read the recycle bin) before sending it again.",
+            request.Module,
+            request.Ids,
+            exception);
+
+    /// <summary>False only when the failure shows the request never left: no connection, no name, no TLS, no proxy tunnel.</summary>
+    private static bool MayHaveBeenSent(Exception exception)
+        => exception switch
+        {
+            BrokenCircuitException => false,
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } => false,
+            _ => true,
+        };
+
+    private static ZohoApiException Unreadable(ZohoRequest request, int status, ReadOnlySpan<byte> body)
+        => status is >= 200 and < 300
+            ? new ZohoApiException(status, null, $"Zoho CRM {Describe(request)} returned an unreadable body (HTTP {status}): {ZohoExcerpt.Of(body)}")
+            : new ZohoApiException(status, null, $"Zoho CRM {Describe(request)} failed with HTTP {status}: {ZohoExcerpt.Of(body)}");
+
+    /// <summary>A 2xx body that is Zoho's error envelope: <c>"status":"error"</c> with a <c>code</c> (and no per-record <c>data</c>).</summary>
+    private static bool IsErrorEnvelope(JsonElement root, string? code)
+        => code is not null
+            && string.Equals(ZohoJson.GetString(root, "status"), "error", StringComparison.OrdinalIgnoreCase)
+            && !(root.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array);
 
     private static ZohoApiException FromErrorBody(ZohoRequest request, int status, string? code, JsonElement root)
     {

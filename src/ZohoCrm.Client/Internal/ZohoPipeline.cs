@@ -67,6 +67,7 @@ internal sealed class ZohoPipeline
     {
         var message = new HttpRequestMessage(request.Method, new Uri(_versionSegment + request.PathAndQuery, UriKind.Relative));
         message.Options.Set(ZohoRequestOptions.OrgId, OrgId);
+        message.Options.Set(ZohoRequestOptions.Repeatable, request.Repeatable);
         if (request.JsonBody is not null)
         {
             message.Content = new ByteArrayContent(request.JsonBody);

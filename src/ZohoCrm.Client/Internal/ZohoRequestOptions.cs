@@ -5,4 +5,10 @@ internal static class ZohoRequestOptions
 {
     /// <summary>The org the request belongs to: <see cref="ZohoAuthorizationHandler"/> authorises it with that org's token.</summary>
     public static readonly HttpRequestOptionsKey<string> OrgId = new("ZohoCrm.OrgId");
+
+    /// <summary>
+    /// True when the request may be sent again after a transient failure (<see cref="ZohoRequest.Repeatable"/>); the
+    /// resilience handler's retry repeats nothing without it.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Repeatable = new("ZohoCrm.Repeatable");
 }
