@@ -14,8 +14,8 @@ public static class ZohoCrmServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ZohoCrmClientOptions"/> (bound from the configuration section <c>Zoho</c>, then <paramref name="configure"/>; validated on start: an unknown data centre or a
     /// missing client id fails naming the key), <see cref="ZohoTokenProvider"/>, <see cref="IZohoCrmClientFactory"/>, typed
-    /// HTTP clients with the resilience pipeline (transient retries of reads only, never of a 429 or a delete; no URI
-    /// logging). Register an
+    /// HTTP clients with the resilience pipeline (one per org: its own circuit breaker; transient retries of reads only,
+    /// never of a 429 or a delete; no URI logging). Register an
     /// <see cref="IZohoTokenStore"/> yourself (<see cref="InMemoryZohoTokenStore"/> by default when none is registered) and a
     /// <see cref="TimeProvider"/> (System by default).
     /// </summary>
@@ -50,7 +50,8 @@ public static class ZohoCrmServiceCollectionExtensions
 
         // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's
         // rules: 429 is never retried here (the orchestration waits on a timer); only reads are retried (a delete whose
-        // answer was lost is reported, never repeated); the default logger would write URIs, and search URIs hold emails.
+        // answer was lost is reported, never repeated); one pipeline per org, so one org's failures open only its own
+        // circuit; the default logger would write URIs, and search URIs hold emails.
         services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddResilienceHandler("zoho-standard", static (builder, context) =>
@@ -76,7 +77,8 @@ public static class ZohoCrmServiceCollectionExtensions
                     ShouldHandle = args => ZohoResilience.IsTransientNot429(args.Outcome),
                 });
                 builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = o.AttemptTimeout });
-            });
+            })
+            .SelectPipelineBy(static _ => ZohoResilience.PipelineKey);
 
         services.TryAddSingleton(sp => new ZohoTokenProvider(
             () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
