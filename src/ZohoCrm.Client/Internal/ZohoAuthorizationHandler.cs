@@ -14,7 +14,6 @@ namespace ZohoCrm.Client;
 internal sealed class ZohoAuthorizationHandler(ZohoTokenProvider tokenProvider, ILogger logger) : DelegatingHandler
 {
     private const string Scheme = "Zoho-oauthtoken";
-    private const string InvalidToken = "INVALID_TOKEN";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -59,7 +58,7 @@ internal sealed class ZohoAuthorizationHandler(ZohoTokenProvider tokenProvider, 
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         using JsonDocument? document = ZohoJson.ParseObject(body);
-        return document is not null && ZohoJson.GetString(document.RootElement, "code") == InvalidToken;
+        return document is not null && ZohoJson.GetString(document.RootElement, "code") == ZohoErrorCodes.InvalidToken;
     }
 
     private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)

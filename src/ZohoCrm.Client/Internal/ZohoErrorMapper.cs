@@ -13,9 +13,9 @@ namespace ZohoCrm.Client;
 /// </summary>
 internal static class ZohoErrorMapper
 {
-    public const string TooManyRequests = "TOO_MANY_REQUESTS";
+    private const string TooManyRequests = ZohoErrorCodes.TooManyRequests;
 
-    private const string ScopeMismatch = "OAUTH_SCOPE_MISMATCH";
+    private const string ScopeMismatch = ZohoErrorCodes.OAuthScopeMismatch;
 
     /// <summary>
     /// The exception an API answer stands for, or null when it is a success: 2xx with a readable body that is not an error
@@ -105,7 +105,7 @@ internal static class ZohoErrorMapper
         => new(0, null, "Zoho's token endpoint did not answer (network failure or timeout).", innerException: exception);
 
     private static bool IsTokenThrottle(string? error, string? description)
-        => string.Equals(error, "Access Denied", StringComparison.OrdinalIgnoreCase)
+        => string.Equals(error, ZohoErrorCodes.AccessDenied, StringComparison.OrdinalIgnoreCase)
             || (description?.Contains("too many requests", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>

@@ -280,6 +280,26 @@ public sealed class ZohoCrmClientTests(SimulatorFixture fixture)
     }
 
     [Fact]
+    public async Task GetAccessToken_RefreshTokenRevokedAtZoho_FailsAtOnceUntilReauthorised()
+    {
+        SimOrg org = fixture.NewOrg();
+        await using ClientHarness harness = fixture.Connect(org);
+        org.RevokeRefreshToken(org.RefreshToken);
+
+        ZohoApiException first = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+        ZohoApiException again = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.ListRecordsAsync("Contacts", ["Email"]).ToListAsync().AsTask());
+
+        Assert.Equal(ZohoErrorCodes.InvalidCode, first.Code);
+        Assert.Equal(ZohoErrorCodes.InvalidCode, again.Code);
+        Assert.Contains("re-authorise", again.Message);
+        Assert.Equal(1, org.Counters.TokenRequests);
+        Assert.Equal(0, org.Counters.TotalCalls);
+
+        await harness.Tokens.ExchangeCodeAsync(ClientHarness.OrgId, org.IssueGrantCode("https://dsr.example.org/oauth/callback", [.. ZohoScopes.DsrWorkflow]));
+        Assert.NotNull(await harness.Client.GetOrgAsync());
+    }
+
+    [Fact]
     public async Task GetAccessToken_WrongClientSecret_FailsWithInvalidClient()
     {
         SimOrg org = fixture.NewOrg();
