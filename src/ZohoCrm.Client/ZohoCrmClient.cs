@@ -221,15 +221,17 @@ public class ZohoCrmClient
     }
 
     /// <summary>
-    /// <c>POST /coql</c>, every page, ordered by <c>id</c>: exact and immediate. Paged by LIMIT/OFFSET within
+    /// <c>POST /coql</c>, every page, ordered by <c>id</c>: exact and immediate. The first call asks LIMIT 200 (1 credit);
+    /// only a full page with more to come raises the LIMIT, to 1,000 (2 credits) then
+    /// <see cref="ZohoCrmClientOptions.CoqlPageSize"/> (v8; v2 stays at 200). Paged by LIMIT/OFFSET within
     /// <see cref="ZohoCrmClientOptions.CoqlMaxOffset"/>, then by keyset (<c>id &gt;= 'last id seen'</c>), so any number of
     /// rows can be read.
     /// </summary>
     public virtual IAsyncEnumerable<ZohoRecord> QueryAsync(CoqlQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        int limit = IsV2 ? PageSize : _options.CoqlPageSize;
-        return CoqlPager.ReadAsync(_pipeline, _logger, query, limit, _options.CoqlMaxOffset, cancellationToken);
+        int maxLimit = IsV2 ? PageSize : _options.CoqlPageSize;
+        return CoqlPager.ReadAsync(_pipeline, _logger, query, maxLimit, _options.CoqlMaxOffset, cancellationToken);
     }
 
     /// <summary><c>GET /{module}/{id}/{relatedList}</c>, every page (<paramref name="fields"/> mandatory on v3+).</summary>

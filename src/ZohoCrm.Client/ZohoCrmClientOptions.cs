@@ -63,7 +63,9 @@ public sealed class ZohoCrmClientOptions
     public TimeSpan TokenRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// COQL rows per call on v8 (v2 always uses 200). Credits: 1 up to 200, 2 up to 1,000, 3 up to 2,000. Default: 2,000.
+    /// The largest COQL LIMIT on v8 (v2 always uses 200). Zoho charges a COQL call by its LIMIT: 1 credit up to 200, 2 up to
+    /// 1,000, 3 up to 2,000. The client asks 200 first and grows to 1,000, then to this, only while pages come back full.
+    /// Default: 2,000.
     /// </summary>
     [Range(1, 2_000)]
     public int CoqlPageSize { get; set; } = 2_000;

@@ -184,7 +184,7 @@ public sealed class ZohoCrmClientResponseTests
         FakeHandler.RecordedRequest request = Assert.Single(api.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.EndsWith("/crm/v8/coql", request.Uri.OriginalString);
-        Assert.Equal("""{"select_query":"select Email from Contacts where Email = \u0027x\u0027\u0027 or Email != \u0027\u0027y\u0027 order by id asc limit 2000 offset 0"}""", request.Body);
+        Assert.Equal("""{"select_query":"select Email from Contacts where Email = \u0027x\u0027\u0027 or Email != \u0027\u0027y\u0027 order by id asc limit 200 offset 0"}""", request.Body);
     }
 
     [Fact]

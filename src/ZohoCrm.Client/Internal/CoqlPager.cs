@@ -11,13 +11,20 @@ namespace ZohoCrm.Client;
 /// window, then by keyset (<c>id &gt;= 'last id seen'</c>, OFFSET back to 0; the inclusive boundary rows the previous page
 /// returned are skipped), so any number of rows can be read. Rows are handed out as copies once their page is disposed.
 /// </summary>
+/// <remarks>
+/// Credits: Zoho charges a COQL call by its LIMIT, not by the rows it returns (1 credit up to 200, 2 up to 1,000, 3 up to
+/// 2,000). Most lookups return a handful of rows, so the first call asks for the smallest tier, and the LIMIT grows to the
+/// next tier (up to the largest allowed) only when a page comes back full with more rows to come.
+/// </remarks>
 internal sealed class CoqlPager
 {
     private readonly ZohoPipeline _pipeline;
     private readonly ILogger _logger;
     private readonly CoqlQuery _query;
-    private readonly int _limit;
+    private readonly int _maxLimit;
     private readonly int _maxOffset;
+    private int _limit;
+    private int _lastCount;
     private CoqlCondition _where;
     private int _offset;
     private bool _keyset;
@@ -27,19 +34,32 @@ internal sealed class CoqlPager
     private HashSet<string> _currentPage = new(StringComparer.Ordinal);
     private ZohoRequest? _lastRequest;
 
-    private CoqlPager(ZohoPipeline pipeline, ILogger logger, CoqlQuery query, int limit, int maxOffset)
+    private CoqlPager(ZohoPipeline pipeline, ILogger logger, CoqlQuery query, int maxLimit, int maxOffset)
     {
         _pipeline = pipeline;
         _logger = logger;
         _query = query;
         _where = query.Where;
-        _limit = limit;
-        _maxOffset = Math.Max(maxOffset, limit);
+        _maxLimit = maxLimit;
+        _limit = NextTier(0, maxLimit);
+        _maxOffset = Math.Max(maxOffset, maxLimit);
     }
 
-    /// <summary>Every row of <paramref name="query"/>, LIMIT <paramref name="limit"/> per call.</summary>
-    public static IAsyncEnumerable<ZohoRecord> ReadAsync(ZohoPipeline pipeline, ILogger logger, CoqlQuery query, int limit, int maxOffset, CancellationToken cancellationToken)
-        => new CoqlPager(pipeline, logger, query, limit, maxOffset).ReadAllAsync(cancellationToken);
+    /// <summary>Every row of <paramref name="query"/>, at most <paramref name="maxLimit"/> per call.</summary>
+    public static IAsyncEnumerable<ZohoRecord> ReadAsync(ZohoPipeline pipeline, ILogger logger, CoqlQuery query, int maxLimit, int maxOffset, CancellationToken cancellationToken)
+        => new CoqlPager(pipeline, logger, query, maxLimit, maxOffset).ReadAllAsync(cancellationToken);
+
+    /// <summary>The credit tier above <paramref name="limit"/> (200, 1,000, 2,000), at most <paramref name="maxLimit"/>.</summary>
+    private static int NextTier(int limit, int maxLimit)
+    {
+        int next = limit switch
+        {
+            < 200 => 200,
+            < 1_000 => 1_000,
+            _ => 2_000,
+        };
+        return Math.Min(next, maxLimit);
+    }
 
     private async IAsyncEnumerable<ZohoRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -95,6 +115,7 @@ internal sealed class CoqlPager
         }
 
         _rows += fresh.Count;
+        _lastCount = data.GetArrayLength();
         if (data.GetArrayLength() == 0 || !response.MoreRecords)
         {
             return (fresh, false);
@@ -108,6 +129,11 @@ internal sealed class CoqlPager
     {
         (_previousPage, _currentPage) = (_currentPage, _previousPage);
         _offset += _limit;
+        if (_lastCount >= _limit)
+        {
+            _limit = NextTier(_limit, _maxLimit); // a full page with more to come: the next tier costs less per row
+        }
+
         if (_offset + _limit <= _maxOffset)
         {
             return;

@@ -215,7 +215,7 @@ public sealed class ZohoCrmClientTests(SimulatorFixture fixture)
 
         ZohoUsage usage = harness.Client.Usage;
         Assert.Equal(3, usage.Calls);
-        Assert.Equal(1 + 2 + 2, usage.CreditsUsed);
+        Assert.Equal(1 + 1 + 2, usage.CreditsUsed); // get 1; COQL LIMIT 200 (one row: no larger page asked) 1; deleted list 2
         Assert.Equal(org.Counters.CreditsUsed, usage.CreditsUsed);
         Assert.Equal(0, usage.InFlight);
         Assert.Equal(1, usage.PeakInFlight);
