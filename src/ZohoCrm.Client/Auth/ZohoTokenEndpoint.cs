@@ -41,13 +41,31 @@ internal sealed class ZohoTokenEndpoint(Func<HttpClient> httpClient, IOptions<Zo
         // Legacy form: expires_in_sec in seconds and expires_in in milliseconds; current form: expires_in in seconds.
         JsonElement root = document.RootElement;
         long seconds = Math.Clamp(ZohoJson.GetInt64(root, "expires_in_sec") ?? ZohoJson.GetInt64(root, "expires_in") ?? 3600, 0, MaxTokenLifetimeSeconds);
-        Uri domain = ZohoJson.GetString(root, "api_domain") is string apiDomain && Uri.TryCreate(apiDomain, UriKind.Absolute, out Uri? parsed)
-            ? parsed
-            : fallbackApiDomain ?? throw new ZohoApiException(status, null, $"Zoho's token answer for org '{orgId}' names no api_domain, and the org's data centre is not a known one.");
+        Uri domain = ApiDomainOf(orgId, status, ZohoJson.GetString(root, "api_domain"), accountsUrl, fallbackApiDomain);
 
         var token = new ZohoAccessToken(accessToken, domain, timeProvider.GetUtcNow().AddSeconds(seconds));
         Log.AccessTokenObtained(logger, orgId, timeProvider.GetElapsedTime(started));
         return new ZohoTokenResponse(token, ZohoJson.GetString(root, "refresh_token"));
+    }
+
+    /// <summary>
+    /// The API domain the answer names, where the access token will be sent: an https server (http only when the accounts
+    /// server itself is plain http, i.e. a local simulator), with no user info, query or fragment. None named: the data
+    /// centre's.
+    /// </summary>
+    private static Uri ApiDomainOf(string orgId, int status, string? named, string accountsUrl, Uri? fallback)
+    {
+        if (named is null)
+        {
+            return fallback ?? throw new ZohoApiException(status, null, $"Zoho's token answer for org '{orgId}' names no api_domain, and the org's data centre is not a known one.");
+        }
+
+        bool plainAccounts = accountsUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        return Uri.TryCreate(named, UriKind.Absolute, out Uri? domain)
+            && (domain.Scheme == Uri.UriSchemeHttps || (plainAccounts && domain.Scheme == Uri.UriSchemeHttp))
+            && domain.UserInfo.Length == 0 && domain.Query.Length == 0 && domain.Fragment.Length == 0
+            ? domain
+            : throw new ZohoApiException(status, null, $"Zoho's token answer for org '{orgId}' names an api_domain that is not an https server; the token was not used.");
     }
 
     /// <summary><c>POST {accounts}/oauth/v2/token/revoke?token=</c>; throws unless Zoho confirms.</summary>

@@ -101,7 +101,7 @@ internal sealed class CoqlPager
         foreach (JsonElement item in data.EnumerateArray())
         {
             string id = item.ValueKind == JsonValueKind.Object ? ZohoJson.GetString(item, "id") ?? string.Empty : throw _pipeline.Unexpected(response, "a row is not a JSON object");
-            if (id.Length > 0)
+            if (ZohoNames.IsRecordId(id))
             {
                 _lastId = id;
                 _currentPage.Add(id);

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace ZohoCrm.Client;
 
-/// <summary>Tolerant readers for Zoho's JSON (numbers sometimes arrive as strings and the reverse).</summary>
+/// <summary>
+/// Tolerant readers for Zoho's JSON (numbers sometimes arrive as strings and the reverse): a missing value, a value of the
+/// wrong type or a string that is not valid UTF-8 reads as absent, never as an exception.
+/// </summary>
 internal static class ZohoJson
 {
     /// <summary>
@@ -45,12 +48,25 @@ internal static class ZohoJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TextOf(value),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    /// <summary>A string value, or null when its bytes are not valid UTF-8 (which <see cref="JsonDocument"/> does not check).</summary>
+    public static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public static bool GetBool(JsonElement element, string name, bool fallback = false)
@@ -64,7 +80,7 @@ internal static class ZohoJson
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out bool parsed) => parsed,
+            JsonValueKind.String when bool.TryParse(TextOf(value), out bool parsed) => parsed,
             _ => fallback,
         };
     }
@@ -87,7 +103,7 @@ internal static class ZohoJson
         }
 
         return value.ValueKind == JsonValueKind.String
-            && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
+            && long.TryParse(TextOf(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
     }
 
     public static JsonElement? GetObject(JsonElement element, string name)

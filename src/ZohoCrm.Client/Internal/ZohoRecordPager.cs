@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace ZohoCrm.Client;
@@ -47,7 +48,7 @@ internal sealed class ZohoRecordPager(ZohoPipeline pipeline, bool isV2)
         using ZohoResponse response = await pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsEmpty)
         {
-            return new Page<T>([], false, null, string.Empty, request, response.Status);
+            return new Page<T>([], false, null, [], request, response.Status);
         }
 
         if (!response.TryGetArray("data", out JsonElement data))
@@ -61,8 +62,8 @@ internal sealed class ZohoRecordPager(ZohoPipeline pipeline, bool isV2)
             items.Add(item.ValueKind == JsonValueKind.Object ? read(item) : throw pipeline.Unexpected(response, "a record is not a JSON object"));
         }
 
-        string signature = items.Count == 0 ? string.Empty : string.Concat(data[0].GetRawText(), "\n", data[items.Count - 1].GetRawText());
-        if (previous is not null && items.Count > 0 && signature == previous.Signature)
+        byte[] signature = items.Count == 0 ? [] : [.. JsonMarshal.GetRawUtf8Value(data[0]), (byte)'\n', .. JsonMarshal.GetRawUtf8Value(data[items.Count - 1])];
+        if (previous is not null && items.Count > 0 && signature.AsSpan().SequenceEqual(previous.Signature))
         {
             throw pipeline.Unexpected(response, "the same page came back twice");
         }
@@ -89,5 +90,6 @@ internal sealed class ZohoRecordPager(ZohoPipeline pipeline, bool isV2)
             : (number + 1, null);
     }
 
-    private sealed record Page<T>(List<T> Items, bool More, string? NextToken, string Signature, ZohoRequest Request, int Status);
+    /// <summary>A page read; <paramref name="Signature"/> is its first and last item's raw JSON, to notice a page served twice.</summary>
+    private sealed record Page<T>(List<T> Items, bool More, string? NextToken, byte[] Signature, ZohoRequest Request, int Status);
 }
