@@ -37,8 +37,8 @@ public static class ZohoCrmServiceCollectionExtensions
         services.TryAddSingleton<InMemoryZohoTokenStore>();
         services.TryAddSingleton<IZohoTokenStore>(sp => sp.GetRequiredService<InMemoryZohoTokenStore>());
 
-        // Token calls: their own client, a timeout and no retries (a token request is not idempotent and counts against
-        // Zoho's 10 per 10 minutes).
+        // Token calls: their own client and a timeout, no retries here: a token request counts against Zoho's 10 per 10
+        // minutes, so ZohoTokenProvider repeats a failed refresh itself, counting every attempt, and never a code exchange.
         services.AddHttpClient(ZohoTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddResilienceHandler("zoho-token", static (builder, context) =>
@@ -48,11 +48,25 @@ public static class ZohoCrmServiceCollectionExtensions
                 builder.AddTimeout(o.AttemptTimeout);
             });
 
-        // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's
-        // rules: 429 is never retried here (the orchestration waits on a timer); only reads are retried (a delete whose
-        // answer was lost is reported, never repeated); one pipeline per org, so one org's failures open only its own
-        // circuit; the default logger would write URIs, and search URIs hold emails.
-        services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        AddApiHttpClient(services);
+
+        services.TryAddSingleton(sp => new ZohoTokenProvider(
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
+            sp.GetRequiredService<IZohoTokenStore>(),
+            sp.GetRequiredService<IOptions<ZohoCrmClientOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ZohoTokenProvider>>()));
+        services.TryAddSingleton<ZohoCrmClientFactory>();
+        services.TryAddSingleton<IZohoCrmClientFactory>(sp => sp.GetRequiredService<ZohoCrmClientFactory>());
+        return services;
+    }
+
+    // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's rules:
+    // 429 is never retried here (the orchestration waits on a timer); only reads are retried (a delete whose answer was
+    // lost is reported, never repeated); one pipeline per org, so one org's failures open only its own circuit; the
+    // default logger would write URIs, and search URIs hold emails.
+    private static void AddApiHttpClient(IServiceCollection services)
+        => services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddResilienceHandler("zoho-standard", static (builder, context) =>
             {
@@ -79,15 +93,4 @@ public static class ZohoCrmServiceCollectionExtensions
                 builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = o.AttemptTimeout });
             })
             .SelectPipelineBy(static _ => ZohoResilience.PipelineKey);
-
-        services.TryAddSingleton(sp => new ZohoTokenProvider(
-            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
-            sp.GetRequiredService<IZohoTokenStore>(),
-            sp.GetRequiredService<IOptions<ZohoCrmClientOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ZohoTokenProvider>>()));
-        services.TryAddSingleton<ZohoCrmClientFactory>();
-        services.TryAddSingleton<IZohoCrmClientFactory>(sp => sp.GetRequiredService<ZohoCrmClientFactory>());
-        return services;
-    }
 }
