@@ -7,9 +7,9 @@ namespace ZohoCrm.Client;
 /// <summary>
 /// Sends one <see cref="ZohoRequest"/> of one org through the client's pipeline, whose stages run in this order:
 /// <list type="number">
-/// <item>usage accounting here (calls, credits, calls in flight);</item>
 /// <item><see cref="ZohoAuthorizationHandler"/>: the org's access token and API domain; one refresh and one resend on
 /// 401 <c>INVALID_TOKEN</c>;</item>
+/// <item><see cref="ZohoUsageHandler"/>: counts each request sent (calls, credits, calls in flight);</item>
 /// <item>the <see cref="HttpClient"/>'s resilience handler (registered by <c>AddZohoCrmClient</c>): timeouts, the org's
 /// circuit breaker, transient retries of calls safe to repeat; never a 429;</item>
 /// <item>the wire; then the body is read here and <see cref="ZohoErrorMapper"/> decides between success and an
@@ -31,7 +31,8 @@ internal sealed class ZohoPipeline
         _usage = usage;
         _timeProvider = timeProvider;
         _logger = logger;
-        _invoker = new HttpMessageInvoker(new ZohoAuthorizationHandler(tokenProvider, logger) { InnerHandler = new HttpClientForwarder(httpClient) });
+        var wire = new ZohoUsageHandler(usage) { InnerHandler = new HttpClientForwarder(httpClient) };
+        _invoker = new HttpMessageInvoker(new ZohoAuthorizationHandler(tokenProvider, logger) { InnerHandler = wire });
     }
 
     public string OrgId { get; }
@@ -68,6 +69,7 @@ internal sealed class ZohoPipeline
         var message = new HttpRequestMessage(request.Method, new Uri(_versionSegment + request.PathAndQuery, UriKind.Relative));
         message.Options.Set(ZohoRequestOptions.OrgId, OrgId);
         message.Options.Set(ZohoRequestOptions.Repeatable, request.Repeatable);
+        message.Options.Set(ZohoRequestOptions.Credits, request.Credits);
         if (request.JsonBody is not null)
         {
             message.Content = new ByteArrayContent(request.JsonBody);
@@ -80,7 +82,6 @@ internal sealed class ZohoPipeline
     private async Task<Answer> ExchangeAsync(HttpRequestMessage message, ZohoRequest request, CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
-        _usage.CallStarted(request.Credits);
         Answer answer;
         try
         {
@@ -97,10 +98,6 @@ internal sealed class ZohoPipeline
         {
             Log.TransportFailed(_logger, OrgId, request.Module, ex.GetType().Name);
             throw ZohoErrorMapper.FromTransport(request, ex);
-        }
-        finally
-        {
-            _usage.CallEnded();
         }
 
         Log.CallCompleted(_logger, OrgId, request.Module, answer.Status, _timeProvider.GetElapsedTime(started));

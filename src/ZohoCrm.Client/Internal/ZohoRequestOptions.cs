@@ -11,4 +11,7 @@ internal static class ZohoRequestOptions
     /// resilience handler's retry repeats nothing without it.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("ZohoCrm.Repeatable");
+
+    /// <summary>The request's API credits, for <see cref="ZohoUsageHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<int> Credits = new("ZohoCrm.Credits");
 }

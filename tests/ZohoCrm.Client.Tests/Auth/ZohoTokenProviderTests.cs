@@ -268,6 +268,8 @@ public sealed class ZohoTokenProviderTests
 
         Assert.Equal(1, token.Calls);
         Assert.Equal(1, harness.Tokens.GetTokenRequestsInWindow(ClientHarness.OrgId));
+        Assert.Equal(0, harness.Client.Usage.Calls); // nothing was sent to the API
+        Assert.Equal(0, harness.Client.Usage.CreditsUsed);
         foreach (ZohoApiException error in new[] { first, second, third })
         {
             Assert.IsNotType<ZohoThrottledException>(error);
