@@ -5,7 +5,9 @@ namespace ZohoCrm.Client;
 /// <summary>
 /// A failed Zoho CRM call: the HTTP status, Zoho's <c>code</c> (e.g. <c>INVALID_MODULE</c>, <c>INVALID_QUERY</c>,
 /// <c>OAUTH_SCOPE_MISMATCH</c>, or the token endpoint's <c>invalid_code</c>), its message and details.
-/// Messages never carry a URI, a request body, a token or an email.
+/// Messages never carry a URI, a request body, a token or an email. Two subtypes need their own handling:
+/// <see cref="ZohoThrottledException"/> (back off, then try again) and <see cref="ZohoOutcomeUnknownException"/> (a delete
+/// may have been applied: reconcile before sending it again).
 /// </summary>
 public class ZohoApiException : Exception
 {

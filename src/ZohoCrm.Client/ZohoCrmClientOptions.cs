@@ -32,19 +32,9 @@ public sealed class ZohoCrmClientOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Retries (with jitter) of transient 5xx, network errors and timeouts. Never applies to 429. Default: 3.</summary>
+    /// <summary>Retries (with jitter) of transient 5xx, network errors and timeouts, for reads only (GET, COQL, Search) and token refreshes. Never applies to 429, nor to a delete. Default: 3.</summary>
     [Range(0, 10)]
     public int MaxTransientRetries { get; set; } = 3;
-
-    /// <summary>
-    /// When true, a 429 is retried inside the client with exponential backoff (for the local engine and scripts).
-    /// Default false: a <see cref="ZohoThrottledException"/> surfaces so a durable orchestration can wait on a timer.
-    /// </summary>
-    public bool RetryThrottledInProcess { get; set; }
-
-    /// <summary>Maximum in-process retries of a 429 when <see cref="RetryThrottledInProcess"/> is on. Default: 6.</summary>
-    [Range(0, 20)]
-    public int MaxThrottledRetries { get; set; } = 6;
 
     /// <summary>The fraction of the edition's concurrency and credit limits callers should stay under. Default: 0.75.</summary>
     [Range(0.05, 1.0)]
@@ -55,17 +45,6 @@ public sealed class ZohoCrmClientOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// The first estimate of how long to wait after a 429 (Zoho sends no Retry-After): doubled for each 429 in a row, with
-    /// jitter, up to <see cref="ThrottleBackoffMax"/>. A Retry-After header, should one appear, wins. Default: 10 seconds.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan ThrottleBackoffBase { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The longest 429 backoff estimate. Default: 10 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
-    public TimeSpan ThrottleBackoffMax { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long before its expiry a cached access token is replaced. Default: 2 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
@@ -84,7 +63,9 @@ public sealed class ZohoCrmClientOptions
     public TimeSpan TokenRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// COQL rows per call on v8 (v2 always uses 200). Credits: 1 up to 200, 2 up to 1,000, 3 up to 2,000. Default: 2,000.
+    /// The largest COQL LIMIT on v8 (v2 always uses 200). Zoho charges a COQL call by its LIMIT: 1 credit up to 200, 2 up to
+    /// 1,000, 3 up to 2,000. The client asks 200 first and grows to 1,000, then to this, only while pages come back full.
+    /// Default: 2,000.
     /// </summary>
     [Range(1, 2_000)]
     public int CoqlPageSize { get; set; } = 2_000;

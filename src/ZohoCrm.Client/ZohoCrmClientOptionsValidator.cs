@@ -26,11 +26,6 @@ public sealed class ZohoCrmClientOptionsValidator : IValidateOptions<ZohoCrmClie
             failures.Add($"{ZohoCrmClientOptions.SectionName}:TotalTimeout must be at least AttemptTimeout.");
         }
 
-        if (options.ThrottleBackoffMax < options.ThrottleBackoffBase)
-        {
-            failures.Add($"{ZohoCrmClientOptions.SectionName}:ThrottleBackoffMax must be at least ThrottleBackoffBase.");
-        }
-
         foreach ((string orgId, ZohoOrgOptions? org) in options.Orgs)
         {
             string key = $"{ZohoCrmClientOptions.SectionName}:Orgs:{orgId}";

@@ -14,7 +14,8 @@ public static class ZohoCrmServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ZohoCrmClientOptions"/> (bound from the configuration section <c>Zoho</c>, then <paramref name="configure"/>; validated on start: an unknown data centre or a
     /// missing client id fails naming the key), <see cref="ZohoTokenProvider"/>, <see cref="IZohoCrmClientFactory"/>, typed
-    /// HTTP clients with the resilience pipeline (no 429 retries unless enabled; no URI logging). Register an
+    /// HTTP clients with the resilience pipeline (one per org: its own circuit breaker; transient retries of reads only,
+    /// never of a 429 or a delete; no URI logging). Register an
     /// <see cref="IZohoTokenStore"/> yourself (<see cref="InMemoryZohoTokenStore"/> by default when none is registered) and a
     /// <see cref="TimeProvider"/> (System by default).
     /// </summary>
@@ -36,8 +37,8 @@ public static class ZohoCrmServiceCollectionExtensions
         services.TryAddSingleton<InMemoryZohoTokenStore>();
         services.TryAddSingleton<IZohoTokenStore>(sp => sp.GetRequiredService<InMemoryZohoTokenStore>());
 
-        // Token calls: their own client, a timeout and no retries (a token request is not idempotent and counts against
-        // Zoho's 10 per 10 minutes).
+        // Token calls: their own client and a timeout, no retries here: a token request counts against Zoho's 10 per 10
+        // minutes, so ZohoTokenProvider repeats a failed refresh itself, counting every attempt, and never a code exchange.
         services.AddHttpClient(ZohoTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddResilienceHandler("zoho-token", static (builder, context) =>
@@ -47,10 +48,25 @@ public static class ZohoCrmServiceCollectionExtensions
                 builder.AddTimeout(o.AttemptTimeout);
             });
 
-        // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's
-        // rules: 429 is never retried here (the orchestration waits on a timer); the default logger would write URIs,
-        // and search URIs hold emails.
-        services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        AddApiHttpClient(services);
+
+        services.TryAddSingleton(sp => new ZohoTokenProvider(
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
+            sp.GetRequiredService<IZohoTokenStore>(),
+            sp.GetRequiredService<IOptions<ZohoCrmClientOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ZohoTokenProvider>>()));
+        services.TryAddSingleton<ZohoCrmClientFactory>();
+        services.TryAddSingleton<IZohoCrmClientFactory>(sp => sp.GetRequiredService<ZohoCrmClientFactory>());
+        return services;
+    }
+
+    // API calls: the standard pipeline's order (total timeout, retry, circuit breaker, attempt timeout) with Zoho's rules:
+    // 429 is never retried here (the orchestration waits on a timer); only reads are retried (a delete whose answer was
+    // lost is reported, never repeated); one pipeline per org, so one org's failures open only its own circuit; the
+    // default logger would write URIs, and search URIs hold emails.
+    private static void AddApiHttpClient(IServiceCollection services)
+        => services.AddHttpClient(ZohoCrmClientFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddResilienceHandler("zoho-standard", static (builder, context) =>
             {
@@ -66,7 +82,7 @@ public static class ZohoCrmServiceCollectionExtensions
                         UseJitter = true,
                         Delay = o.TransientRetryDelay,
                         ShouldRetryAfterHeader = false,
-                        ShouldHandle = args => ZohoResilience.IsTransientNot429(args.Outcome),
+                        ShouldHandle = ZohoResilience.ShouldRetry,
                     });
                 }
 
@@ -75,16 +91,6 @@ public static class ZohoCrmServiceCollectionExtensions
                     ShouldHandle = args => ZohoResilience.IsTransientNot429(args.Outcome),
                 });
                 builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = o.AttemptTimeout });
-            });
-
-        services.TryAddSingleton(sp => new ZohoTokenProvider(
-            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZohoTokenProvider.HttpClientName),
-            sp.GetRequiredService<IZohoTokenStore>(),
-            sp.GetRequiredService<IOptions<ZohoCrmClientOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ZohoTokenProvider>>()));
-        services.TryAddSingleton<ZohoCrmClientFactory>();
-        services.TryAddSingleton<IZohoCrmClientFactory>(sp => sp.GetRequiredService<ZohoCrmClientFactory>());
-        return services;
-    }
+            })
+            .SelectPipelineBy(static _ => ZohoResilience.PipelineKey);
 }

@@ -22,6 +22,13 @@ public sealed record ZohoDataCenter(string Name, Uri AccountsUrl, Uri ApiDomain)
     /// <summary>The names of every known data centre.</summary>
     public static IReadOnlyCollection<string> Names => Known.Keys;
 
+    /// <summary>True when <paramref name="host"/> is the accounts server of a known data centre (case-insensitive).</summary>
+    internal static bool IsAccountsHost(string host)
+        => Known.Values.Any(dc => string.Equals(dc.AccountsUrl.Host, host, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The accounts server hosts of every known data centre.</summary>
+    internal static IEnumerable<string> AccountsHosts => Known.Values.Select(dc => dc.AccountsUrl.Host);
+
     /// <summary>Finds a data centre by name (case-insensitive).</summary>
     public static bool TryGet(string name, out ZohoDataCenter dataCenter)
     {

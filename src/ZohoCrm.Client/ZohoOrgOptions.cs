@@ -8,7 +8,10 @@ public sealed class ZohoOrgOptions
     /// <summary>The org's data centre by name (<see cref="ZohoDataCenter.Names"/>: US, EU, IN, AU, JP, CN, CA, SA, UK). Default: US.</summary>
     public string DataCenter { get; set; } = "US";
 
-    /// <summary>An accounts server URL that overrides the data centre's (a sandbox, a new DC, or a local simulator).</summary>
+    /// <summary>
+    /// An accounts server URL that overrides the data centre's (a sandbox, a new DC, or a local simulator). Besides Zoho's
+    /// own data centres' accounts servers, it is the only one a grant code (and the client secret) is ever sent to.
+    /// </summary>
     public Uri? AccountsUrl { get; set; }
 
     /// <summary>The OAuth client id of the app registered in Zoho's API console.</summary>

@@ -36,7 +36,7 @@ internal static partial class Log
     public static partial void ModuleUnavailable(ILogger logger, string requestId, string orgId, string module, string? zohoCode);
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "DSR request {requestId}: Zoho throttled org {orgId} in module {module} ({zohoCode}); retry after {elapsed}")]
-    public static partial void ActivityThrottled(ILogger logger, string requestId, string orgId, string? module, string? zohoCode, TimeSpan elapsed);
+    public static partial void ActivityThrottled(ILogger logger, string requestId, string orgId, string? module, string? zohoCode, TimeSpan? elapsed);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "DSR request {requestId}: org {orgId} module {module} has {count} exact matches ({status})")]
     public static partial void SubjectFound(ILogger logger, string requestId, string orgId, string module, int count, string status);

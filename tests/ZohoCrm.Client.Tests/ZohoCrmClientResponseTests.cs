@@ -49,6 +49,70 @@ public sealed class ZohoCrmClientResponseTests
         Assert.DoesNotContain("0123456789abcdef", error.Message);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.Created)]
+    public async Task GetOrg_ErrorEnvelopeOn2xx_JudgedByBody(HttpStatusCode status)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, """{"code":"NO_PERMISSION","details":{"permissions":["Crm_Implied_View_Org"]},"message":"permission denied","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal("NO_PERMISSION", error.Code);
+        Assert.Equal("Crm_Implied_View_Org", error.Details!.Value.GetProperty("permissions")[0].GetString());
+    }
+
+    [Fact]
+    public async Task ListRecords_KeptRecord_IsBackedByItsOwnBytesNotThePage()
+    {
+        string page = "{\"data\":[" + string.Join(',', Enumerable.Range(0, 200).Select(i => $$"""{"id":"{{3652397000000415000 + i}}","Last_Name":"{{new string('x', 200)}}"}""")) + "],\"info\":{\"more_records\":false}}";
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, page));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> records = await harness.Client.ListRecordsAsync("Contacts", ["Last_Name"]).ToListAsync();
+
+        Assert.Equal(200, records.Count);
+        Assert.All(records, r => Assert.True(JsonBacking.BytesOf(r.Data) <= r.Data.GetRawText().Length, "a kept record pins its page"));
+        Assert.Equal(new string('x', 200), records[^1].GetString("Last_Name"));
+    }
+
+    [Fact]
+    public async Task GetRecord_Record_IsBackedByItsOwnBytes()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, OneRecord));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoRecord? record = await harness.Client.GetRecordAsync("Contacts", "3652397000000415002");
+
+        Assert.True(JsonBacking.BytesOf(record!.Data) <= record.Data.GetRawText().Length);
+    }
+
+    [Fact]
+    public async Task Query_KeptRows_AreBackedByTheirOwnBytes()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, """{"data":[{"Email":"a@example.org","id":"11"},{"Email":"b@example.org","id":"12"}],"info":{"count":2,"more_records":false}}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        List<ZohoRecord> rows = await harness.Client.QueryAsync(new CoqlQuery("Contacts", ["Email"], CoqlCondition.IsNotNull("Email"))).ToListAsync();
+
+        Assert.Equal(["11", "12"], rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.True(JsonBacking.BytesOf(r.Data) <= r.Data.GetRawText().Length));
+    }
+
+    [Fact]
+    public async Task Search_ErrorDetails_OutliveTheResponse()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.BadRequest, """{"code":"INVALID_QUERY","details":{"reason":"Cannot use the restricted field.","api_name":"Email"},"message":"invalid query formed","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.SearchByEmailAsync("Contacts", "a@example.org").ToListAsync().AsTask());
+
+        Assert.Equal("Email", error.Details!.Value.GetProperty("api_name").GetString());
+        Assert.True(JsonBacking.BytesOf(error.Details.Value) <= error.Details.Value.GetRawText().Length);
+    }
+
     [Fact]
     public async Task ListRecords_ConnectionDropsMidBody_ThrowsZohoApiException()
     {
@@ -120,11 +184,11 @@ public sealed class ZohoCrmClientResponseTests
         FakeHandler.RecordedRequest request = Assert.Single(api.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.EndsWith("/crm/v8/coql", request.Uri.OriginalString);
-        Assert.Equal("""{"select_query":"select Email from Contacts where Email = \u0027x\u0027\u0027 or Email != \u0027\u0027y\u0027 order by id asc limit 2000 offset 0"}""", request.Body);
+        Assert.Equal("""{"select_query":"select Email from Contacts where Email = \u0027x\u0027\u0027 or Email != \u0027\u0027y\u0027 order by id asc limit 200 offset 0"}""", request.Body);
     }
 
     [Fact]
-    public async Task Throttled_NoRetryAfterHeader_ThrowsWithOwnEstimate()
+    public async Task Throttled_NoRetryAfterHeader_OneRequestAndNoRetryAfter()
     {
         var api = new FakeHandler((_, _) => FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"too many","status":"error"}"""));
         await using ClientHarness harness = ClientHarness.WithFakes(api);
@@ -136,13 +200,13 @@ public sealed class ZohoCrmClientResponseTests
         Assert.Equal(2, api.Calls);
         Assert.Equal("TOO_MANY_REQUESTS", first.Code);
         Assert.Equal(429, first.Status);
-        Assert.InRange(first.RetryAfter, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
-        Assert.InRange(second.RetryAfter, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(24));
+        Assert.Null(first.RetryAfter);
+        Assert.Null(second.RetryAfter);
         Assert.Equal(2, client.Usage.Throttled);
     }
 
     [Fact]
-    public async Task Throttled_RetryAfterHeader_IsHonoured()
+    public async Task Throttled_RetryAfterDelta_IsReportedAsSentAndNotWaitedOn()
     {
         var api = new FakeHandler((_, _) =>
         {
@@ -155,36 +219,41 @@ public sealed class ZohoCrmClientResponseTests
         ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
 
         Assert.Equal(TimeSpan.FromSeconds(42), error.RetryAfter);
+        Assert.Equal(1, api.Calls);
     }
 
     [Fact]
-    public async Task Throttled_RetryInProcess_WaitsOnTimeProviderThenSucceeds()
+    public async Task Throttled_RetryAfterDate_IsTheTimeLeftOnTheClock()
     {
         var clock = ClientHarness.NewClock();
-        var api = new FakeHandler((_, call) => call == 1
-            ? FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""")
-            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1","privacy_settings":true}]}"""));
-        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o =>
+        var api = new FakeHandler((_, _) =>
         {
-            o.RetryThrottledInProcess = true;
-            o.AttemptTimeout = TimeSpan.FromMinutes(5);
-            o.TotalTimeout = TimeSpan.FromMinutes(30);
-        }, time: clock);
+            HttpResponseMessage response = FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}""");
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(clock.GetUtcNow().AddSeconds(90));
+            return response;
+        });
+        await using ClientHarness harness = ClientHarness.WithFakes(api, time: clock);
 
-        Task<ZohoOrg> call = harness.Client.GetOrgAsync();
-        // Move the fake clock only once the 429 has arrived, a second at a time, until the backoff delay fires.
-        while (!call.IsCompleted)
-        {
-            await Task.Yield();
-            if (harness.Client.Usage.Throttled >= 1)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
 
-        ZohoOrg org = await call;
-        Assert.True(org.PrivacySettings);
-        Assert.Equal(2, api.Calls);
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task Throttled_TooManyRequestsCodeOnOtherStatus_JudgedByBody(HttpStatusCode status)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoThrottledException error = await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.GetOrgAsync());
+
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal("TOO_MANY_REQUESTS", error.Code);
+        Assert.Null(error.RetryAfter);
+        Assert.Equal(1, api.Calls);
     }
 
     [Fact]
@@ -265,6 +334,77 @@ public sealed class ZohoCrmClientResponseTests
 
         Assert.Equal("INVALID_MODULE", error.Code);
         Assert.Equal(400, error.Status);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "")]
+    [InlineData(HttpStatusCode.InternalServerError, """{"code":"INTERNAL_ERROR","details":{},"message":"Internal Server Error","status":"error"}""")]
+    [InlineData(HttpStatusCode.RequestTimeout, "")]
+    [InlineData(HttpStatusCode.OK, """{"info":{}}""")]
+    [InlineData(HttpStatusCode.OK, "<html>ok</html>")]
+    [InlineData(HttpStatusCode.NoContent, "")]
+    public async Task DeleteRecords_NoUsableAnswer_SentOnceAndOutcomeUnknown(HttpStatusCode status, string body)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        ZohoOutcomeUnknownException error = await Assert.ThrowsAsync<ZohoOutcomeUnknownException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11", "12"]));
+
+        Assert.Equal(1, api.Calls);
+        Assert.Equal((int)status, error.Status);
+        Assert.Equal(["11", "12"], error.Ids);
+        Assert.Equal("Contacts", error.Module);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, """{"code":"NO_PERMISSION","details":{},"message":"Permission denied to delete","status":"error"}""", "NO_PERMISSION")]
+    [InlineData(HttpStatusCode.OK, """{"code":"NO_PERMISSION","details":{},"message":"Permission denied to delete","status":"error"}""", "NO_PERMISSION")]
+    [InlineData(HttpStatusCode.BadRequest, "<html>bad request</html>", null)]
+    public async Task DeleteRecords_Refused_DefiniteErrorNotUnknown(HttpStatusCode status, string body, string? code)
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json(status, body));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+
+        Assert.IsNotType<ZohoOutcomeUnknownException>(error);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_ConnectionRefused_NotSentSoNotUnknown()
+    {
+        var api = new FakeHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+
+        Assert.IsNotType<ZohoOutcomeUnknownException>(error);
+        Assert.Equal(0, error.Status);
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task DeleteRecords_Throttled_ThrottledNotUnknown()
+    {
+        var api = new FakeHandler((_, _) => FakeHandler.Json((HttpStatusCode)429, """{"code":"TOO_MANY_REQUESTS","details":{},"message":"x","status":"error"}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api);
+
+        await Assert.ThrowsAsync<ZohoThrottledException>(() => harness.Client.DeleteRecordsAsync("Contacts", ["11"]));
+        Assert.Equal(1, api.Calls);
+    }
+
+    [Fact]
+    public async Task GetOrg_ServerErrorThenOk_ReadIsRetried()
+    {
+        var api = new FakeHandler((_, call) => call == 1
+            ? FakeHandler.Text(HttpStatusCode.BadGateway, "<html>bad gateway</html>")
+            : FakeHandler.Json(HttpStatusCode.OK, """{"org":[{"id":"1"}]}"""));
+        await using ClientHarness harness = ClientHarness.WithFakes(api, configure: o => o.MaxTransientRetries = 3);
+
+        Assert.Equal("1", (await harness.Client.GetOrgAsync()).Id);
+        Assert.Equal(2, api.Calls);
     }
 
     [Fact]

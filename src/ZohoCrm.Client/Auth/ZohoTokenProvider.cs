@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,23 +9,30 @@ namespace ZohoCrm.Client;
 
 /// <summary>
 /// OAuth 2.0 against each org's accounts server: the authorization URL, the code exchange, and access tokens by the
-/// refresh-token grant, cached in <see cref="IZohoTokenStore"/> until shortly before expiry and refreshed single-flight
-/// (one refresh per org at a time whatever the number of callers), within Zoho's 10 tokens per refresh token per 10 minutes.
-/// The token endpoint may answer HTTP 200 with <c>{"error": ...}</c>: the body decides.
+/// refresh-token grant, cached in <see cref="IZohoTokenStore"/> until shortly before expiry and refreshed single-flight:
+/// one refresh per org at a time whatever the number of callers, shared by all of them and run on none of their
+/// cancellation tokens (a caller that gives up does not abort it for the others), within Zoho's 10 tokens per refresh
+/// token per 10 minutes. The token endpoint may answer HTTP 200 with <c>{"error": ...}</c>: the body decides.
 /// </summary>
+/// <remarks>
+/// A refresh that fails on the way (no answer, a 5xx) is tried again up to
+/// <see cref="ZohoCrmClientOptions.MaxTransientRetries"/> times, each attempt counted against the token budget; a code
+/// exchange or a revoke is never repeated (a grant code is single-use). A refresh Zoho refuses for good
+/// (<see cref="ZohoErrorCodes.InvalidCode"/>: the refresh token is revoked or invalid; <see cref="ZohoErrorCodes.InvalidClient"/>)
+/// is remembered: every later call for the same credentials fails at once with that code and a message saying what to do,
+/// without a token request, until the org's credentials change.
+/// </remarks>
 public class ZohoTokenProvider
 {
-    /// <summary>The name of the HTTP client token calls use (a timeout, no retries: token requests are not idempotent).</summary>
+    /// <summary>The name of the HTTP client token calls use (a timeout, no HTTP-level retries; see the remarks).</summary>
     public const string HttpClientName = "ZohoCrm.Token";
 
-    private const string TokenPath = "/oauth/v2/token";
-
-    private readonly Func<HttpClient> _httpClient = null!;
+    private readonly ZohoTokenEndpoint _endpoint = null!;
     private readonly IZohoTokenStore _store = null!;
     private readonly IOptions<ZohoCrmClientOptions> _options = null!;
     private readonly TimeProvider _timeProvider = null!;
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly ConcurrentDictionary<string, OrgTokenState> _states = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ZohoOrgTokenState> _states = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>For mocking.</summary>
     protected ZohoTokenProvider()
@@ -46,36 +52,35 @@ public class ZohoTokenProvider
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _httpClient = httpClient;
+        _endpoint = new ZohoTokenEndpoint(httpClient, options, timeProvider, logger);
         _store = store;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
     }
 
-    /// <summary>Token requests (refreshes and code exchanges) this provider sent for the org in the current window.</summary>
+    /// <summary>Token requests (refresh attempts and code exchanges) this provider sent for the org in the current window.</summary>
     public virtual int GetTokenRequestsInWindow(string orgId)
     {
         ArgumentException.ThrowIfNullOrEmpty(orgId);
-        OrgTokenState state = GetState(orgId);
-        lock (state.Requests)
-        {
-            Prune(state.Requests, _timeProvider.GetUtcNow() - _options.Value.TokenRequestWindow);
-            return state.Requests.Count;
-        }
+        return _endpoint.CountInWindow(GetState(orgId).Requests);
     }
 
     /// <summary>A valid access token for the org: the cached one, or a fresh one by the refresh-token grant.</summary>
     /// <param name="orgId">The org.</param>
     /// <param name="rejectedToken">A token Zoho just rejected (401 <c>INVALID_TOKEN</c>): refresh unless another caller already replaced it.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait, not a refresh other callers share.</param>
+    /// <exception cref="ZohoApiException">
+    /// The refresh failed; <see cref="ZohoErrorCodes.InvalidCode"/> or <see cref="ZohoErrorCodes.InvalidClient"/> when the
+    /// org must be authorised again (or its client settings fixed).
+    /// </exception>
     public virtual Task<ZohoAccessToken> GetAccessTokenAsync(string orgId, string? rejectedToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orgId);
         ZohoOrgOptions org = GetOrg(orgId);
 
         // Fast path: this process's copy of the org's token, while it is valid and not the one Zoho just rejected.
-        OrgTokenState state = GetState(orgId);
+        ZohoOrgTokenState state = GetState(orgId);
         Task<ZohoAccessToken>? current = Volatile.Read(ref state.Current);
         if (current is not null && IsUsable(current.Result, rejectedToken))
         {
@@ -83,50 +88,6 @@ public class ZohoTokenProvider
         }
 
         return GetAccessTokenSlowAsync(orgId, org, state, rejectedToken, cancellationToken);
-    }
-
-    private async Task<ZohoAccessToken> GetAccessTokenSlowAsync(string orgId, ZohoOrgOptions org, OrgTokenState state, string? rejectedToken, CancellationToken cancellationToken)
-    {
-        // The store may hold a token another worker obtained.
-        ZohoAccessToken? cached = await _store.GetAccessTokenAsync(orgId, cancellationToken).ConfigureAwait(false);
-        if (IsUsable(cached, rejectedToken))
-        {
-            Remember(state, cached);
-            return cached;
-        }
-
-        await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Another caller may have refreshed while this one waited.
-            cached = await _store.GetAccessTokenAsync(orgId, cancellationToken).ConfigureAwait(false);
-            if (IsUsable(cached, rejectedToken))
-            {
-                Remember(state, cached);
-                return cached;
-            }
-
-            string clientSecret = await _store.GetClientSecretAsync(orgId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"No client secret is stored for Zoho org '{orgId}'.");
-            string refreshToken = await _store.GetRefreshTokenAsync(orgId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"No refresh token is stored for Zoho org '{orgId}': complete the authorization-code exchange first.");
-
-            var form = new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token",
-                ["client_id"] = org.ClientId,
-                ["client_secret"] = clientSecret,
-                ["refresh_token"] = refreshToken,
-            };
-            TokenResponse response = await RequestTokenAsync(orgId, state, GetAccountsUrl(org), form, cancellationToken).ConfigureAwait(false);
-            await _store.SetAccessTokenAsync(orgId, response.AccessToken, cancellationToken).ConfigureAwait(false);
-            Remember(state, response.AccessToken);
-            return response.AccessToken;
-        }
-        finally
-        {
-            state.Gate.Release();
-        }
     }
 
     /// <summary>The URL to send an admin to for consent: every scope of <see cref="ZohoScopes.DsrWorkflow"/>, offline access.</summary>
@@ -150,195 +111,205 @@ public class ZohoTokenProvider
         return new Uri(url.ToString());
     }
 
-    /// <summary>Exchanges a grant code for tokens, stores the refresh token and caches the access token.</summary>
+    /// <summary>Exchanges a grant code for tokens (once: never repeated), stores the refresh token and caches the access token.</summary>
     /// <param name="orgId">The org.</param>
     /// <param name="code">The grant code from the redirect.</param>
-    /// <param name="accountsServer">The redirect's <c>accounts-server</c>, when it differs from the configured data centre.</param>
+    /// <param name="accountsServer">
+    /// The redirect's <c>accounts-server</c>, when it differs from the configured data centre. Accepted only when it is
+    /// the https accounts server of one of Zoho's data centres (<see cref="ZohoDataCenter"/>) or exactly the org's
+    /// configured <see cref="ZohoOrgOptions.AccountsUrl"/>; anything else throws <see cref="ArgumentException"/> naming its
+    /// host, before the client secret is read or sent.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task<ZohoAccessToken> ExchangeCodeAsync(string orgId, string code, Uri? accountsServer = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orgId);
         ArgumentException.ThrowIfNullOrEmpty(code);
         ZohoOrgOptions org = GetOrg(orgId);
+        string accounts = ZohoAccountsServer.ForCodeExchange(orgId, org, accountsServer);
         Uri redirectUri = org.RedirectUri
             ?? throw new InvalidOperationException($"Zoho:Orgs:{orgId}:RedirectUri is required for the authorization-code grant.");
         string clientSecret = await _store.GetClientSecretAsync(orgId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No client secret is stored for Zoho org '{orgId}'.");
 
-        OrgTokenState state = GetState(orgId);
-        await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ZohoOrgTokenState state = GetState(orgId);
+        var form = new Dictionary<string, string>
         {
-            var form = new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["client_id"] = org.ClientId,
-                ["client_secret"] = clientSecret,
-                ["redirect_uri"] = redirectUri.ToString(),
-                ["code"] = code,
-            };
-            string accounts = accountsServer is null ? GetAccountsUrl(org) : accountsServer.ToString().TrimEnd('/');
-            TokenResponse response = await RequestTokenAsync(orgId, state, accounts, form, cancellationToken).ConfigureAwait(false);
-            if (response.RefreshToken is null)
-            {
-                throw new ZohoApiException(200, null, "Zoho's code exchange returned no refresh_token (was access_type=offline requested?).");
-            }
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = org.ClientId,
+            ["client_secret"] = clientSecret,
+            ["redirect_uri"] = redirectUri.ToString(),
+            ["code"] = code,
+        };
+        ZohoTokenResponse response = await _endpoint.RequestAsync(orgId, state.Requests, accounts, ApiDomainOf(org), form, cancellationToken).ConfigureAwait(false);
+        if (response.RefreshToken is null)
+        {
+            throw new ZohoApiException(200, null, "Zoho's code exchange returned no refresh_token (was access_type=offline requested?).");
+        }
 
-            await _store.SetRefreshTokenAsync(orgId, response.RefreshToken, cancellationToken).ConfigureAwait(false);
-            await _store.SetAccessTokenAsync(orgId, response.AccessToken, cancellationToken).ConfigureAwait(false);
-            Remember(state, response.AccessToken);
-            Log.CodeExchanged(_logger, orgId);
-            return response.AccessToken;
-        }
-        finally
+        await _store.SetRefreshTokenAsync(orgId, response.RefreshToken, cancellationToken).ConfigureAwait(false);
+        await _store.SetAccessTokenAsync(orgId, response.AccessToken, cancellationToken).ConfigureAwait(false);
+        lock (state.Lock)
         {
-            state.Gate.Release();
+            state.Terminal = null;
         }
+
+        Remember(state, response.AccessToken);
+        Log.CodeExchanged(_logger, orgId);
+        return response.AccessToken;
     }
 
-    /// <summary>Revokes the org's refresh token at Zoho.</summary>
+    /// <summary>
+    /// Revokes the org's refresh token at Zoho, then forgets the org's access token (here and in the store) and remembers
+    /// the refresh token as revoked: later calls fail at once with <see cref="ZohoErrorCodes.InvalidCode"/> until the org is
+    /// authorised again.
+    /// </summary>
     public virtual async Task RevokeAsync(string orgId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orgId);
         ZohoOrgOptions org = GetOrg(orgId);
-        string refreshToken = await _store.GetRefreshTokenAsync(orgId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"No refresh token is stored for Zoho org '{orgId}'.");
+        Credentials credentials = await ReadCredentialsAsync(orgId, org, cancellationToken).ConfigureAwait(false);
+        await _endpoint.RevokeAsync(orgId, GetAccountsUrl(org), credentials.RefreshToken, cancellationToken).ConfigureAwait(false);
 
-        using var request = new HttpRequestMessage(
-            HttpMethod.Post,
-            new Uri(GetAccountsUrl(org) + TokenPath + "/revoke?token=" + Uri.EscapeDataString(refreshToken)));
-        (int status, byte[] body) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (status is < 200 or >= 300 || (ZohoJson.TryParseObject(body, out JsonElement root) && ZohoJson.GetString(root, "error") is not null))
+        ZohoOrgTokenState state = GetState(orgId);
+        lock (state.Lock)
         {
-            throw TokenFailure(orgId, status, body);
+            Volatile.Write(ref state.Current, null);
+            state.Terminal = ZohoTerminalTokenFailure.For(orgId, credentials.Fingerprint, 200, ZohoErrorCodes.InvalidCode);
         }
 
+        // The store has no delete: an already-expired entry is never served again.
+        var forgotten = new ZohoAccessToken("revoked", new Uri(GetAccountsUrl(org)), _timeProvider.GetUtcNow());
+        await _store.SetAccessTokenAsync(orgId, forgotten, cancellationToken).ConfigureAwait(false);
         Log.RefreshTokenRevoked(_logger, orgId);
     }
 
-    private async Task<TokenResponse> RequestTokenAsync(string orgId, OrgTokenState state, string accountsUrl, Dictionary<string, string> form, CancellationToken cancellationToken)
-    {
-        ReserveTokenRequest(orgId, state);
-        long started = _timeProvider.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(accountsUrl + TokenPath))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        (int status, byte[] body) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+    internal static string GetAccountsUrl(ZohoOrgOptions org)
+        => (org.AccountsUrl ?? DataCenterOf(org).AccountsUrl).ToString().TrimEnd('/');
 
-        if (!ZohoJson.TryParseObject(body, out JsonElement root) || ZohoJson.GetString(root, "access_token") is not string accessToken)
+    private async Task<ZohoAccessToken> GetAccessTokenSlowAsync(string orgId, ZohoOrgOptions org, ZohoOrgTokenState state, string? rejectedToken, CancellationToken cancellationToken)
+    {
+        // The store may hold a token another worker obtained.
+        ZohoAccessToken? cached = await _store.GetAccessTokenAsync(orgId, cancellationToken).ConfigureAwait(false);
+        if (IsUsable(cached, rejectedToken))
         {
-            throw TokenFailure(orgId, status, body);
+            Remember(state, cached);
+            return cached;
         }
 
-        // Legacy form: expires_in_sec in seconds and expires_in in milliseconds; current form: expires_in in seconds.
-        long seconds = ZohoJson.GetInt64(root, "expires_in_sec")
-            ?? ZohoJson.GetInt64(root, "expires_in")
-            ?? 3600;
-        string? apiDomain = ZohoJson.GetString(root, "api_domain");
-        Uri domain = apiDomain is not null && Uri.TryCreate(apiDomain, UriKind.Absolute, out Uri? parsed)
-            ? parsed
-            : DataCenterOf(GetOrg(orgId)).ApiDomain;
+        ZohoAccessToken token = await JoinRefresh(orgId, org, state, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(token.Token, rejectedToken, StringComparison.Ordinal))
+        {
+            return token;
+        }
 
-        var token = new ZohoAccessToken(accessToken, domain, _timeProvider.GetUtcNow().AddSeconds(seconds));
-        Log.AccessTokenObtained(_logger, orgId, _timeProvider.GetElapsedTime(started));
-        return new TokenResponse(token, ZohoJson.GetString(root, "refresh_token"));
+        // The refresh this caller joined had started before its token was rejected: one of its own.
+        return await JoinRefresh(orgId, org, state, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(int Status, byte[] Body)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The org's refresh in flight, or a new one: started on the thread pool, on no caller's cancellation token.</summary>
+    private Task<ZohoAccessToken> JoinRefresh(string orgId, ZohoOrgOptions org, ZohoOrgTokenState state, string? rejectedToken)
     {
-        try
+        lock (state.Lock)
         {
-            using HttpResponseMessage response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return ((int)response.StatusCode, body);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            throw new ZohoApiException(0, null, "Zoho's token endpoint did not answer (network failure or timeout).", innerException: ex);
-        }
-    }
-
-    private ZohoApiException TokenFailure(string orgId, int status, byte[] body)
-    {
-        string? error = null;
-        string? description = null;
-        if (ZohoJson.TryParseObject(body, out JsonElement root))
-        {
-            error = ZohoJson.GetString(root, "error");
-            description = ZohoJson.GetString(root, "error_description");
-        }
-
-        bool throttled = string.Equals(error, "Access Denied", StringComparison.OrdinalIgnoreCase)
-            || (description?.Contains("too many requests", StringComparison.OrdinalIgnoreCase) ?? false);
-        if (throttled)
-        {
-            Log.TokenEndpointThrottled(_logger, orgId);
-            return new ZohoThrottledException(
-                status,
-                error,
-                $"Zoho's token endpoint refused org '{orgId}': too many token requests (Access Denied). Wait for the window to pass.",
-                _options.Value.TokenRequestWindow);
-        }
-
-        Log.TokenRequestFailed(_logger, orgId, status, error);
-        string message = error is not null
-            ? $"Zoho's token endpoint refused the request for org '{orgId}': {ZohoExcerpt.Sanitize(error)}."
-            : $"Zoho's token endpoint answered HTTP {status} without a token for org '{orgId}': {ZohoExcerpt.Of(body)}";
-        return new ZohoApiException(status, error, message);
-    }
-
-    private void ReserveTokenRequest(string orgId, OrgTokenState state)
-    {
-        ZohoCrmClientOptions options = _options.Value;
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        lock (state.Requests)
-        {
-            Prune(state.Requests, now - options.TokenRequestWindow);
-            if (state.Requests.Count >= options.MaxTokenRequestsPerWindow)
+            if (state.Refreshing is not { IsCompleted: false } refreshing)
             {
-                TimeSpan retryAfter = state.Requests.Peek() + options.TokenRequestWindow - now;
-                Log.TokenBudgetExhausted(_logger, orgId, state.Requests.Count);
-                throw new ZohoThrottledException(
-                    0,
-                    "Access Denied",
-                    $"Token request for org '{orgId}' refused by the client: {state.Requests.Count} token requests in the last {options.TokenRequestWindow}, Zoho allows {options.MaxTokenRequestsPerWindow}.",
-                    retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.Zero);
+                refreshing = Task.Run(() => RefreshAsync(orgId, org, state, rejectedToken), CancellationToken.None);
+                state.Refreshing = refreshing;
             }
 
-            state.Requests.Enqueue(now);
+            return refreshing;
         }
     }
 
-    private static void Prune(Queue<DateTimeOffset> requests, DateTimeOffset windowStart)
+    private async Task<ZohoAccessToken> RefreshAsync(string orgId, ZohoOrgOptions org, ZohoOrgTokenState state, string? rejectedToken)
     {
-        while (requests.Count > 0 && requests.Peek() <= windowStart)
+        // Another caller (or worker) may have refreshed while this one waited.
+        ZohoAccessToken? cached = await _store.GetAccessTokenAsync(orgId, CancellationToken.None).ConfigureAwait(false);
+        if (IsUsable(cached, rejectedToken))
         {
-            requests.Dequeue();
+            Remember(state, cached);
+            return cached;
+        }
+
+        Credentials credentials = await ReadCredentialsAsync(orgId, org, CancellationToken.None).ConfigureAwait(false);
+        lock (state.Lock)
+        {
+            if (state.Terminal is { } terminal && terminal.Fingerprint == credentials.Fingerprint)
+            {
+                throw terminal.ToException();
+            }
+        }
+
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = org.ClientId,
+            ["client_secret"] = credentials.ClientSecret,
+            ["refresh_token"] = credentials.RefreshToken,
+        };
+        ZohoTokenResponse response = await RefreshWithRetriesAsync(orgId, org, state, credentials, form).ConfigureAwait(false);
+        await _store.SetAccessTokenAsync(orgId, response.AccessToken, CancellationToken.None).ConfigureAwait(false);
+        Remember(state, response.AccessToken);
+        return response.AccessToken;
+    }
+
+    private async Task<ZohoTokenResponse> RefreshWithRetriesAsync(string orgId, ZohoOrgOptions org, ZohoOrgTokenState state, Credentials credentials, Dictionary<string, string> form)
+    {
+        ZohoCrmClientOptions options = _options.Value;
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await _endpoint.RequestAsync(orgId, state.Requests, GetAccountsUrl(org), ApiDomainOf(org), form, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ZohoApiException ex) when (ZohoTerminalTokenFailure.IsTerminal(ex))
+            {
+                ZohoTerminalTokenFailure terminal = ZohoTerminalTokenFailure.For(orgId, credentials.Fingerprint, ex.Status, ex.Code!);
+                lock (state.Lock)
+                {
+                    state.Terminal = terminal;
+                }
+
+                throw terminal.ToException();
+            }
+            catch (ZohoApiException ex) when (attempt < options.MaxTransientRetries && IsTransient(ex))
+            {
+                TimeSpan delay = options.TransientRetryDelay * Math.Pow(2, attempt);
+                await Task.Delay(delay, _timeProvider).ConfigureAwait(false);
+            }
         }
     }
+
+    private async Task<Credentials> ReadCredentialsAsync(string orgId, ZohoOrgOptions org, CancellationToken cancellationToken)
+    {
+        string clientSecret = await _store.GetClientSecretAsync(orgId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No client secret is stored for Zoho org '{orgId}'.");
+        string refreshToken = await _store.GetRefreshTokenAsync(orgId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No refresh token is stored for Zoho org '{orgId}': complete the authorization-code exchange first.");
+        return new Credentials(clientSecret, refreshToken, ZohoTerminalTokenFailure.FingerprintOf(org.ClientId, clientSecret, refreshToken));
+    }
+
+    private static bool IsTransient(ZohoApiException error)
+        => error is not ZohoThrottledException && (error.Status is 0 or 408 || error.Status >= 500);
 
     private bool IsUsable([NotNullWhen(true)] ZohoAccessToken? token, string? rejectedToken)
         => token is not null
             && !string.Equals(token.Token, rejectedToken, StringComparison.Ordinal)
             && _timeProvider.GetUtcNow() + _options.Value.TokenRefreshMargin < token.ExpiresAt;
 
-    private static void Remember(OrgTokenState state, ZohoAccessToken token)
+    private static void Remember(ZohoOrgTokenState state, ZohoAccessToken token)
         => Volatile.Write(ref state.Current, Task.FromResult(token));
 
-    private OrgTokenState GetState(string orgId) => _states.GetOrAdd(orgId, static _ => new OrgTokenState());
+    private ZohoOrgTokenState GetState(string orgId) => _states.GetOrAdd(orgId, static _ => new ZohoOrgTokenState());
 
     private ZohoOrgOptions GetOrg(string orgId)
         => _options.Value.Orgs.TryGetValue(orgId, out ZohoOrgOptions? org)
             ? org
             : throw new ArgumentException($"Zoho org '{orgId}' is not configured (Zoho:Orgs:{orgId}).", nameof(orgId));
 
-    internal static string GetAccountsUrl(ZohoOrgOptions org)
-        => (org.AccountsUrl ?? DataCenterOf(org).AccountsUrl).ToString().TrimEnd('/');
+    private static Uri? ApiDomainOf(ZohoOrgOptions org)
+        => ZohoDataCenter.TryGet(org.DataCenter ?? string.Empty, out ZohoDataCenter dataCenter) ? dataCenter.ApiDomain : null;
 
     private static ZohoDataCenter DataCenterOf(ZohoOrgOptions org)
         => ZohoDataCenter.TryGet(org.DataCenter, out ZohoDataCenter dataCenter)
@@ -351,15 +322,9 @@ public class ZohoTokenProvider
         return () => httpClient;
     }
 
-    private sealed record TokenResponse(ZohoAccessToken AccessToken, string? RefreshToken);
-
-    private sealed class OrgTokenState
+    private sealed record Credentials(string ClientSecret, string RefreshToken, string Fingerprint)
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        /// <summary>The last token this process obtained or read, as a completed task (no allocation per call).</summary>
-        public Task<ZohoAccessToken>? Current;
-
-        public Queue<DateTimeOffset> Requests { get; } = new();
+        /// <summary>Never print the secrets.</summary>
+        public override string ToString() => "Credentials";
     }
 }

@@ -17,8 +17,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Zoho CRM rejected the access token of org {OrgId} (INVALID_TOKEN); refreshing once and retrying")]
     public static partial void AccessTokenRejected(ILogger logger, string orgId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Zoho CRM answered 429 TOO_MANY_REQUESTS for org {OrgId} on module {Module} ({Count} in a row); retry after {Elapsed}")]
-    public static partial void Throttled(ILogger logger, string orgId, string? module, int count, TimeSpan elapsed);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Zoho CRM throttled org {OrgId} on module {Module}: HTTP {Status} {ZohoCode}")]
+    public static partial void Throttled(ILogger logger, string orgId, string? module, int status, string? zohoCode);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Zoho CRM answered HTTP {Status} with an unreadable body for org {OrgId} on module {Module}")]
     public static partial void MalformedResponse(ILogger logger, string orgId, string? module, int status);

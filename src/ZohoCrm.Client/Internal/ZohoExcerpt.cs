@@ -8,6 +8,9 @@ internal static partial class ZohoExcerpt
 {
     private const int MaxLength = 120;
 
+    /// <summary>How much of a text is looked at: the patterns below are not linear on long runs, and Zoho's text may be huge.</summary>
+    private const int MaxInput = 1_024;
+
     /// <summary>The first characters of a body, with emails, URIs and anything token-like removed.</summary>
     public static string Of(ReadOnlySpan<byte> body)
     {
@@ -26,6 +29,13 @@ internal static partial class ZohoExcerpt
         if (string.IsNullOrWhiteSpace(text))
         {
             return string.Empty;
+        }
+
+        if (text.Length > MaxInput)
+        {
+            // Cut at a space, so no email, URI or token is cut short into something the patterns no longer recognise.
+            int space = text.AsSpan(0, MaxInput).LastIndexOfAny(' ', '\n', '\t');
+            text = space > 0 ? text[..space] : string.Empty;
         }
 
         string result = TagPattern().Replace(text, " ");

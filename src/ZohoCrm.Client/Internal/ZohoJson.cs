@@ -3,28 +3,40 @@ using System.Text.Json;
 
 namespace ZohoCrm.Client;
 
-/// <summary>Tolerant readers for Zoho's JSON (numbers sometimes arrive as strings and the reverse).</summary>
+/// <summary>
+/// Tolerant readers for Zoho's JSON (numbers sometimes arrive as strings and the reverse): a missing value, a value of the
+/// wrong type or a string that is not valid UTF-8 reads as absent, never as an exception.
+/// </summary>
 internal static class ZohoJson
 {
-    public static bool TryParseObject(ReadOnlyMemory<byte> body, out JsonElement root)
+    /// <summary>
+    /// Parses a body that should be a JSON object; null when it is empty, not JSON, nested past 64 levels or not an object.
+    /// The caller disposes the document (it rents pooled buffers) and <see cref="JsonElement.Clone"/>s whatever it keeps.
+    /// </summary>
+    public static JsonDocument? ParseObject(ReadOnlyMemory<byte> body)
     {
-        root = default;
         if (body.IsEmpty)
         {
-            return false;
+            return null;
         }
 
+        JsonDocument document;
         try
         {
-            // The document is not disposed: the records handed out keep referring to it.
-            JsonDocument document = JsonDocument.Parse(body);
-            root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object;
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
+
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return document;
+        }
+
+        document.Dispose();
+        return null;
     }
 
     public static string? GetString(JsonElement element, string name)
@@ -36,12 +48,25 @@ internal static class ZohoJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TextOf(value),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    /// <summary>A string value, or null when its bytes are not valid UTF-8 (which <see cref="JsonDocument"/> does not check).</summary>
+    public static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public static bool GetBool(JsonElement element, string name, bool fallback = false)
@@ -55,7 +80,7 @@ internal static class ZohoJson
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out bool parsed) => parsed,
+            JsonValueKind.String when bool.TryParse(TextOf(value), out bool parsed) => parsed,
             _ => fallback,
         };
     }
@@ -78,7 +103,7 @@ internal static class ZohoJson
         }
 
         return value.ValueKind == JsonValueKind.String
-            && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
+            && long.TryParse(TextOf(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
     }
 
     public static JsonElement? GetObject(JsonElement element, string name)

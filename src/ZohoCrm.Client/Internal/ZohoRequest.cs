@@ -1,6 +1,6 @@
 namespace ZohoCrm.Client;
 
-/// <summary>One API call, re-creatable for the single retry after a token refresh or an in-process 429 backoff.</summary>
+/// <summary>One API call.</summary>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="PathAndQuery">The path below <c>{api_domain}/crm/{version}/</c>, with its query string (already encoded).</param>
 /// <param name="Operation">A short name for messages (e.g. "list records").</param>
@@ -17,4 +17,15 @@ internal sealed record ZohoRequest(
     string Scope,
     int Credits,
     byte[]? JsonBody = null,
-    bool PerRecordResults = false);
+    bool PerRecordResults = false)
+{
+    /// <summary>
+    /// True when sending the call twice does no harm, so the HTTP layer may repeat it after a transient failure: reads
+    /// (every GET, and COQL's POST). False for a delete: a repeat could answer <c>INVALID_DATA</c> for what the first
+    /// attempt deleted, and a lost answer becomes <see cref="ZohoOutcomeUnknownException"/>.
+    /// </summary>
+    public bool Repeatable { get; init; } = Method == HttpMethod.Get;
+
+    /// <summary>The record ids a call that is not <see cref="Repeatable"/> carries, for <see cref="ZohoOutcomeUnknownException.Ids"/>.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+}

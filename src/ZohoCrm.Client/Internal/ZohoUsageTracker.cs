@@ -8,7 +8,6 @@ internal sealed class ZohoUsageTracker(ZohoEditionLimits limits, double budgetFr
     private int _inFlight;
     private int _peakInFlight;
     private long _throttled;
-    private int _consecutiveThrottled;
 
     public ZohoEditionLimits Limits { get; } = limits;
 
@@ -32,20 +31,8 @@ internal sealed class ZohoUsageTracker(ZohoEditionLimits limits, double budgetFr
 
     public void CallEnded() => Interlocked.Decrement(ref _inFlight);
 
-    /// <summary>Counts a 429 and returns how many arrived in a row (without a success between).</summary>
-    public int ThrottledReceived()
-    {
-        Interlocked.Increment(ref _throttled);
-        return Interlocked.Increment(ref _consecutiveThrottled);
-    }
-
-    public void Succeeded()
-    {
-        if (Volatile.Read(ref _consecutiveThrottled) != 0)
-        {
-            Interlocked.Exchange(ref _consecutiveThrottled, 0);
-        }
-    }
+    /// <summary>Counts a throttled answer (429 or <c>TOO_MANY_REQUESTS</c>).</summary>
+    public void ThrottledReceived() => Interlocked.Increment(ref _throttled);
 
     public ZohoUsage Snapshot() => new(
         Interlocked.Read(ref _calls),

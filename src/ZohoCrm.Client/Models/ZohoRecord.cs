@@ -7,12 +7,14 @@ namespace ZohoCrm.Client;
 /// <param name="Data">The record's JSON object as returned.</param>
 public sealed record ZohoRecord(string Id, JsonElement Data)
 {
-    /// <summary>A string field's value, or null when absent, null or not a string.</summary>
+    /// <summary>A string field's value, or null when absent, null, not a string or not valid UTF-8.</summary>
     public string? GetString(string field)
-        => Data.TryGetProperty(field, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        => Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(field, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? ZohoJson.TextOf(value)
+            : null;
 
     /// <summary>A lookup field's <c>id</c> (<c>{"name": ..., "id": ...}</c>), or null.</summary>
     public string? GetLookupId(string field)
-        => Data.TryGetProperty(field, out JsonElement value) && value.ValueKind == JsonValueKind.Object
-            && value.TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        => Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(field, out JsonElement value) && value.ValueKind == JsonValueKind.Object
+            && value.TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String ? ZohoJson.TextOf(id) : null;
 }

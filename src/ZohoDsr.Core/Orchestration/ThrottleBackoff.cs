@@ -11,9 +11,10 @@ public static class ThrottleBackoff
     /// <summary>
     /// For the <paramref name="attempt"/>-th throttle of one call (1-based): a uniform fraction (from the first 8 bytes of
     /// <paramref name="jitter"/>) of min(<paramref name="maxDelay"/>, <paramref name="baseDelay"/> × 2^(attempt − 1)),
-    /// raised to <paramref name="retryAfter"/>, capped at <paramref name="maxDelay"/>.
+    /// raised to <paramref name="retryAfter"/> when Zoho sent one (a <c>Retry-After</c> header; Zoho sends none on 429, so
+    /// it is usually null and the backoff alone decides), capped at <paramref name="maxDelay"/>.
     /// </summary>
-    public static TimeSpan Compute(int attempt, Guid jitter, TimeSpan retryAfter, TimeSpan baseDelay, TimeSpan maxDelay)
+    public static TimeSpan Compute(int attempt, Guid jitter, TimeSpan? retryAfter, TimeSpan baseDelay, TimeSpan maxDelay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseDelay, TimeSpan.Zero);
@@ -22,7 +23,7 @@ public static class ThrottleBackoff
         var ceilingTicks = (double)baseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 62));
         ceilingTicks = Math.Min(ceilingTicks, maxDelay.Ticks);
         var jittered = TimeSpan.FromTicks((long)(ceilingTicks * Fraction(jitter)));
-        var delay = retryAfter > jittered ? retryAfter : jittered;
+        var delay = retryAfter is { } floor && floor > jittered ? floor : jittered;
         return delay > maxDelay ? maxDelay : delay;
     }
 

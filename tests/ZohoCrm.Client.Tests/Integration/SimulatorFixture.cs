@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ZohoCrm.Simulator;
 
 namespace ZohoCrm.Client.Tests.Integration;
@@ -28,7 +29,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
         SimOrg org,
         ZohoCrmClientOptions.ServiceVersion version = ZohoCrmClientOptions.ServiceVersion.V8,
         Action<ZohoCrmClientOptions>? configure = null,
-        string? refreshToken = null)
+        string? refreshToken = null,
+        Action<IServiceCollection>? services = null,
+        TimeProvider? time = null)
     {
         ClientHarness harness = ClientHarness.Create(
             o =>
@@ -39,7 +42,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
                 o.Version = version;
                 o.RedirectUri = new Uri("https://dsr.example.org/oauth/callback");
             },
-            configure);
+            configure,
+            time,
+            services);
         harness.Store.SetCredentials(ClientHarness.OrgId, org.ClientSecret, refreshToken ?? org.RefreshToken);
         return harness;
     }

@@ -62,7 +62,7 @@ public sealed class ZohoCrmClientPagingTests(SimulatorFixture fixture)
     }
 
     [Theory]
-    [InlineData(ZohoCrmClientOptions.ServiceVersion.V8, 10_500, 6)]
+    [InlineData(ZohoCrmClientOptions.ServiceVersion.V8, 10_500, 7)] // LIMIT 200, 1,000, then 2,000 × 4 to offset 9,200; keyset
     [InlineData(ZohoCrmClientOptions.ServiceVersion.V2, 10_500, 53)]
     public async Task Query_MoreRowsThanOffsetWindow_ContinuesByIdKeyset(ZohoCrmClientOptions.ServiceVersion version, int count, int expectedCalls)
     {

@@ -215,7 +215,7 @@ public sealed class ZohoCrmClientTests(SimulatorFixture fixture)
 
         ZohoUsage usage = harness.Client.Usage;
         Assert.Equal(3, usage.Calls);
-        Assert.Equal(1 + 2 + 2, usage.CreditsUsed);
+        Assert.Equal(1 + 1 + 2, usage.CreditsUsed); // get 1; COQL LIMIT 200 (one row: no larger page asked) 1; deleted list 2
         Assert.Equal(org.Counters.CreditsUsed, usage.CreditsUsed);
         Assert.Equal(0, usage.InFlight);
         Assert.Equal(1, usage.PeakInFlight);
@@ -277,6 +277,26 @@ public sealed class ZohoCrmClientTests(SimulatorFixture fixture)
         ZohoApiException error = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
 
         Assert.Equal("invalid_code", error.Code);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_RefreshTokenRevokedAtZoho_FailsAtOnceUntilReauthorised()
+    {
+        SimOrg org = fixture.NewOrg();
+        await using ClientHarness harness = fixture.Connect(org);
+        org.RevokeRefreshToken(org.RefreshToken);
+
+        ZohoApiException first = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.GetOrgAsync());
+        ZohoApiException again = await Assert.ThrowsAsync<ZohoApiException>(() => harness.Client.ListRecordsAsync("Contacts", ["Email"]).ToListAsync().AsTask());
+
+        Assert.Equal(ZohoErrorCodes.InvalidCode, first.Code);
+        Assert.Equal(ZohoErrorCodes.InvalidCode, again.Code);
+        Assert.Contains("re-authorise", again.Message);
+        Assert.Equal(1, org.Counters.TokenRequests);
+        Assert.Equal(0, org.Counters.TotalCalls);
+
+        await harness.Tokens.ExchangeCodeAsync(ClientHarness.OrgId, org.IssueGrantCode("https://dsr.example.org/oauth/callback", [.. ZohoScopes.DsrWorkflow]));
+        Assert.NotNull(await harness.Client.GetOrgAsync());
     }
 
     [Fact]

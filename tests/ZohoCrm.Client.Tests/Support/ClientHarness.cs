@@ -78,7 +78,6 @@ internal sealed class ClientHarness : IAsyncDisposable
         collection.AddZohoCrmClient(o =>
         {
             o.TransientRetryDelay = TimeSpan.Zero;
-            o.ThrottleBackoffBase = TimeSpan.FromSeconds(10);
             var orgOptions = new ZohoOrgOptions { ClientId = "1000.CLIENTID" };
             org(orgOptions);
             o.Orgs[OrgId] = orgOptions;

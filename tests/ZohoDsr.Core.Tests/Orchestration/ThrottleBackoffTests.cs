@@ -35,11 +35,21 @@ public sealed class ThrottleBackoffTests
     [InlineData(10, 0x80, 30)]
     [InlineData(1, 0x00, 0)]
     public void Compute_Attempt_FullJitterUnderDoublingCeiling(int attempt, byte top, int expectedSeconds)
-        => Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ThrottleBackoff.Compute(attempt, Jitter(top), TimeSpan.Zero, Base, Max));
+        => Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ThrottleBackoff.Compute(attempt, Jitter(top), null, Base, Max));
 
     [Fact]
     public void Compute_RetryAfterAboveJitter_WaitsRetryAfter()
         => Assert.Equal(TimeSpan.FromSeconds(30), ThrottleBackoff.Compute(1, Jitter(0x80), TimeSpan.FromSeconds(30), Base, Max));
+
+    [Fact]
+    public void Compute_RetryAfterBelowJitter_WaitsJitter()
+        => Assert.Equal(TimeSpan.FromSeconds(2), ThrottleBackoff.Compute(1, Jitter(0x80), TimeSpan.FromSeconds(1), Base, Max));
+
+    [Theory]
+    [InlineData(1, 0x00, 0)]
+    [InlineData(3, 0x40, 4)]
+    public void Compute_NoRetryAfter_BackoffAloneDecides(int attempt, byte top, int expectedSeconds)
+        => Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ThrottleBackoff.Compute(attempt, Jitter(top), retryAfter: null, Base, Max));
 
     [Fact]
     public void Compute_RetryAfterAboveMax_CappedAtMax()
@@ -47,7 +57,7 @@ public sealed class ThrottleBackoffTests
 
     [Fact]
     public void Compute_HugeAttempt_NoOverflow()
-        => Assert.Equal(TimeSpan.FromSeconds(30), ThrottleBackoff.Compute(int.MaxValue, Jitter(0x80), TimeSpan.Zero, Base, Max));
+        => Assert.Equal(TimeSpan.FromSeconds(30), ThrottleBackoff.Compute(int.MaxValue, Jitter(0x80), null, Base, Max));
 
     [Fact]
     public void Compute_SameInputs_SameDelay()
@@ -55,7 +65,7 @@ public sealed class ThrottleBackoffTests
         var guid = Guid.Parse("6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b");
 
         Assert.Equal(
-            ThrottleBackoff.Compute(4, guid, TimeSpan.Zero, Base, Max),
-            ThrottleBackoff.Compute(4, guid, TimeSpan.Zero, Base, Max));
+            ThrottleBackoff.Compute(4, guid, null, Base, Max),
+            ThrottleBackoff.Compute(4, guid, null, Base, Max));
     }
 }
