@@ -21,6 +21,9 @@ public sealed class DeleteBatchHandler(
     /// <summary>Ids per delete call (Zoho's maximum).</summary>
     public const int MaxBatchSize = 100;
 
+    /// <summary>Our code for a record whose delete answer was lost twice: it may or may not be deleted (verification decides).</summary>
+    public const string OutcomeUnknownCode = "OUTCOME_UNKNOWN";
+
     public async Task<DeleteBatchResult> HandleAsync(DeleteBatchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -41,7 +44,7 @@ public sealed class DeleteBatchHandler(
         var outcomes = new Dictionary<string, RecordOutcome>(StringComparer.Ordinal);
         try
         {
-            IReadOnlyList<ZohoDeleteResult> results = await client.DeleteRecordsAsync(module, ids, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ZohoDeleteResult> results = await DeleteAsync(client, module, ids, cancellationToken).ConfigureAwait(false);
             var sent = new HashSet<string>(ids, StringComparer.Ordinal);
             var invalid = new List<string>();
             foreach (ZohoDeleteResult result in results)
@@ -107,6 +110,40 @@ public sealed class DeleteBatchHandler(
             ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted),
             $"{ordered.Count(o => o.Outcome == RecordOutcomeKind.NotFound)} not found, {ordered.Count(o => o.Outcome == RecordOutcomeKind.Failed)} failed");
         return new DeleteBatchResult(module, ordered) { Spend = meter.Spent() };
+    }
+
+    /// <summary>
+    /// One delete call whose lost answer (<see cref="ZohoOutcomeUnknownException"/>) is reconciled, never repeated blindly:
+    /// the ids gone from the module read as <c>INVALID_DATA</c> (the recycle-bin check below tells deleted-by-us from not
+    /// found), the ids still there were not deleted and are sent once more; a second lost answer leaves them
+    /// <see cref="OutcomeUnknownCode"/>.
+    /// </summary>
+    private static async Task<IReadOnlyList<ZohoDeleteResult>> DeleteAsync(ZohoCrmClient client, string module, List<string> ids, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.DeleteRecordsAsync(module, ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ZohoOutcomeUnknownException)
+        {
+            HashSet<string> present = await RecordPresence.PresentAsync(client, module, ids, cancellationToken).ConfigureAwait(false);
+            var results = ids.Where(id => !present.Contains(id)).Select(id => new ZohoDeleteResult(id, "INVALID_DATA", "error", null)).ToList();
+            if (present.Count == 0)
+            {
+                return results;
+            }
+
+            try
+            {
+                results.AddRange(await client.DeleteRecordsAsync(module, [.. ids.Where(present.Contains)], cancellationToken).ConfigureAwait(false));
+            }
+            catch (ZohoOutcomeUnknownException)
+            {
+                results.AddRange(ids.Where(present.Contains).Select(id => new ZohoDeleteResult(id, OutcomeUnknownCode, "error", null)));
+            }
+
+            return results;
+        }
     }
 
     private Task WriteAuditAsync(DeleteBatchInput input, IReadOnlyList<RecordOutcome> outcomes, string? throttleCode, CancellationToken cancellationToken)

@@ -59,6 +59,28 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         Assert.True(org.IsInRecycleBin("Contacts", ours));
     }
 
+    [Theory]
+    [InlineData(FaultKind.LostAnswerDropConnection)]
+    [InlineData(FaultKind.LostAnswerGatewayTimeout)]
+    public async Task Handle_AnswerLost_ReconciledFromTheRecycleBinNotRepeatedBlindly(FaultKind lost)
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        DateTimeOffset received = TimeProvider.System.GetUtcNow();
+        string first = Insert(org, "Contacts");
+        string second = Insert(org, "Contacts");
+        org.Faults.AddRule(new SimFaultRule { Kind = lost, Method = "DELETE", PathPattern = "/Contacts", MaxTimes = 1 });
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-6", "Contacts", [first, second], received), CancellationToken.None);
+
+        Assert.Equal(
+            [new RecordOutcome("Contacts", first, RecordOutcomeKind.Deleted), new RecordOutcome("Contacts", second, RecordOutcomeKind.Deleted)],
+            result.Outcomes);
+        Assert.Equal(2, org.Counters.RecordsDeleted);
+        Assert.True(org.IsInRecycleBin("Contacts", first) && org.IsInRecycleBin("Contacts", second));
+    }
+
     [Fact]
     public async Task Handle_MoreThan100Ids_ThrowsBeforeCallingZoho()
     {
