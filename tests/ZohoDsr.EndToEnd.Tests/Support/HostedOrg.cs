@@ -15,7 +15,7 @@ internal sealed class HostedOrg : IDisposable
 {
     public const string Secret = "durability-signing-secret-0123456789";
 
-    private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(5);
 
     public HostedOrg(SimulatorFixture simulator, AzuriteFixture azurite, SeedSpec seed, string edition = "Enterprise")
     {
