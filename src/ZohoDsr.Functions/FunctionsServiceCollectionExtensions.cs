@@ -24,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddZohoDsrCore();
+        services.AddDsrHttpApi();
         services.AddZohoDsrFunctionsOptionsValidation();
         services.TryAddSingleton(TimeProvider.System);
 

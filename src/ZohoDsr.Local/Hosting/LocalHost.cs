@@ -409,6 +409,8 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         services.AddZohoDsrCore();
+        services.AddDsrHttpApi();
+        services.AddSingleton<ManagementServices>();
         services.AddSingleton<EngineSlot>();
         services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
         services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
