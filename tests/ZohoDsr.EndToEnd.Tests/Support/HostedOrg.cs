@@ -112,8 +112,8 @@ internal sealed class HostedOrg : IDisposable
 
     public async Task<DsrStatusView> ApproveAsync(LocalHostProcess host, string requestId)
     {
-        using DsrHostClient client = DsrHostClient.Create(host.BaseAddress, null, TimeProvider.System);
-        (await client.DecideAsync(requestId, Org.OrgId, approve: true, CancellationToken.None)).EnsureSuccess("approve");
+        using DsrHostClient client = DsrHostClient.Create(host.BaseAddress, null, TimeProvider.System, Secret);
+        (await client.DecideAsync(requestId, Org.OrgId, approve: true, null, CancellationToken.None)).EnsureSuccess("approve");
         return await WaitForAsync(host, requestId, v => v.Status is DsrStatus.Completed or DsrStatus.Failed or DsrStatus.Canceled);
     }
 
