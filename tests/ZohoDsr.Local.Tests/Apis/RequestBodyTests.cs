@@ -40,8 +40,10 @@ public sealed class RequestBodyTests : IAsyncLifetime
             ["ZohoDsr:Exports:LocalPath"] = _exports,
         });
         builder.Services.AddZohoDsrCore();
+        builder.Services.AddDsrHttpApi();
         builder.Services.AddSingleton(Mock.Of<IDsrInstanceClient>());
         builder.Services.AddSingleton(Mock.Of<IDurableInstanceAdmin>());
+        builder.Services.AddSingleton<ManagementServices>();
         _app = builder.Build();
         _app.MapDsrApi();
         _app.MapDurableManagementApi();

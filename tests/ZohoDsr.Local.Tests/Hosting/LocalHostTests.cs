@@ -70,7 +70,7 @@ public sealed class LocalHostTests : IDisposable
         options.DeleteTaskHubOnStop = true;
         await using LocalHost second = await LocalHost.StartAsync(options, CancellationToken.None);
         Assert.Equal(request.InstanceId, Assert.Single(second.Resumed).InstanceId);
-        CliRun cancel = await CliRun.InvokeAsync("cancel", "stop-me", "--org", "demo", "--url", second.BaseAddress.AbsoluteUri);
+        CliRun cancel = await CliRun.InvokeAsync("cancel", "stop-me", "--org", "demo", "--url", second.BaseAddress.AbsoluteUri, "--secret", LocalHostFixture.Secret);
         Assert.True(cancel.ExitCode == ExitCodes.Ok, cancel.Error + cancel.Output);
         await StatusPolling.UntilAsync(second.BaseAddress.AbsoluteUri, "stop-me", "demo", v => v.Status == DsrStatus.Canceled);
     }
