@@ -441,6 +441,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
     }
 
     /// <summary>What a start made before the host took it over, released if the start fails.</summary>

@@ -46,7 +46,17 @@ internal sealed class HostedOrg : IDisposable
             ["ZohoDsr__ThrottleMaxDelay"] = "00:00:04",
             ["ZohoDsr__ThrottleMaxAttempts"] = "50",
             ["ZohoDsr__GateLease"] = "00:01:00",
+            // The product's own log lines at every level, to the console the test reads and scans.
+            ["Logging__LogLevel__ZohoDsr"] = "Trace",
+            ["Logging__LogLevel__ZohoCrm"] = "Trace",
         };
+        TestLogCapture.Forbid("the signing secret", Secret);
+        TestLogCapture.Forbid("the audit subject key", AuditKey);
+        TestLogCapture.Forbid($"org {Org.OrgId}'s client secret", Org.ClientSecret);
+        foreach (PlantedSubject subject in Seed.Subjects)
+        {
+            TestLogCapture.Forbid("a planted subject's email", subject.Email);
+        }
     }
 
     public SimOrg Org { get; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -27,6 +28,8 @@ public sealed class BadInputCorpusTests : IDisposable
     private const string Secret = "functions-corpus-secret";
     private const string Host = "https://zohodsr-func.azurewebsites.net";
 
+    private static readonly ILoggerFactory Logs = new LoggerFactory([TestLogCapture.CreateProvider()]);
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly Mock<DurableTaskClient> _client = new("test");
     private readonly string _exports = Path.Combine(Path.GetTempPath(), "zohodsr-functions-corpus-" + Guid.NewGuid().ToString("N"));
@@ -36,16 +39,17 @@ public sealed class BadInputCorpusTests : IDisposable
     {
         DsrOptions dsr = new();
         dsr.Webhook.SigningSecret = Secret;
+        TestLogCapture.Forbid("the signing secret", Secret);
         ZohoCrmClientOptions zoho = new();
         zoho.Orgs["acme"] = new ZohoOrgOptions { ClientId = "1000.ACME", DataCenter = "EU" };
         _functions = new DsrHttpFunctions(new DsrHttpApiFactory(
-            new DsrRequestGate(Options.Create(dsr), Options.Create(new DsrHttpOptions()), new SignatureReplayCache(_time), _time, NullLogger<DsrRequestGate>.Instance),
+            new DsrRequestGate(Options.Create(dsr), Options.Create(new DsrHttpOptions()), new SignatureReplayCache(_time), _time, Logs.CreateLogger<DsrRequestGate>()),
             new DsrRequestRecords(new LocalFolderExportStore(_exports)),
             Options.Create(dsr),
             Options.Create(zoho),
             Options.Create(new DeadlineOptions()),
             _time,
-            NullLoggerFactory.Instance));
+            Logs));
         _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
     }
 

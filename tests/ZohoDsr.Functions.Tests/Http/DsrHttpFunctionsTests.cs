@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,7 @@ using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Functions.Http;
 using ZohoDsr.Functions.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Functions.Tests.Http;
 
@@ -29,6 +31,8 @@ public sealed class DsrHttpFunctionsTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly string InstanceId = DsrInstanceId.For("acme", "req-1");
 
+    private static readonly ILoggerFactory Logs = new LoggerFactory([TestLogCapture.CreateProvider()]);
+
     private readonly FakeTimeProvider _time = new(Now);
     private readonly Mock<DurableTaskClient> _client = new("test");
     private readonly ConcurrentDictionary<string, OrchestrationMetadata> _instances = new();
@@ -39,17 +43,18 @@ public sealed class DsrHttpFunctionsTests : IDisposable
     {
         DsrOptions dsr = new();
         dsr.Webhook.SigningSecret = Secret;
+        TestLogCapture.Forbid("the signing secret", Secret);
         dsr.Webhook.IncludeDurableManagementUris = true;
         ZohoCrmClientOptions zoho = new();
         zoho.Orgs["acme"] = new ZohoOrgOptions { ClientId = "1000.ACME", DataCenter = "EU" };
         _functions = new DsrHttpFunctions(new DsrHttpApiFactory(
-            new DsrRequestGate(Options.Create(dsr), Options.Create(new DsrHttpOptions()), new SignatureReplayCache(_time), _time, NullLogger<DsrRequestGate>.Instance),
+            new DsrRequestGate(Options.Create(dsr), Options.Create(new DsrHttpOptions()), new SignatureReplayCache(_time), _time, Logs.CreateLogger<DsrRequestGate>()),
             new DsrRequestRecords(new LocalFolderExportStore(_exports)),
             Options.Create(dsr),
             Options.Create(zoho),
             Options.Create(new DeadlineOptions()),
             _time,
-            NullLoggerFactory.Instance));
+            Logs));
 
         _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string id, bool _, CancellationToken _) => _instances.TryGetValue(id, out OrchestrationMetadata? metadata) ? metadata : null);
