@@ -26,13 +26,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process? _process;
+    private readonly Task? _closed;
     private readonly string? _stateFolder;
     private int _disposed;
 
-    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, string? stateFolder, bool started)
+    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, Task? closed, string? stateFolder, bool started)
     {
         Endpoints = endpoints;
         _process = process;
+        _closed = closed;
         _stateFolder = stateFolder;
         Started = started;
     }
@@ -60,8 +62,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts an Azurite that keeps everything in memory; it goes away with its process.</summary>
     public static async Task<AzuriteProcess> StartInMemoryAsync(CancellationToken cancellationToken)
     {
-        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
-        return new AzuriteProcess(endpoints, process, stateFolder: null, started: true);
+        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
+        return new AzuriteProcess(endpoints, process, closed, stateFolder: null, started: true);
     }
 
     /// <summary>
@@ -81,7 +83,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         if (running is not null && IsServing(running))
         {
             RegisterHost(folder);
-            return new AzuriteProcess(running, process: null, folder, started: false);
+            return new AzuriteProcess(running, process: null, closed: null, folder, started: false);
         }
 
         if (running is not null)
@@ -91,10 +93,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
         string location = Path.Combine(folder, "azurite");
         CreatePrivateDirectory(location);
-        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location, cancellationToken).ConfigureAwait(false);
+        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(location, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, StateFileName), JsonSerializer.Serialize(endpoints), cancellationToken).ConfigureAwait(false);
         RegisterHost(folder);
-        return new AzuriteProcess(endpoints, process, folder, started: true);
+        return new AzuriteProcess(endpoints, process, closed, folder, started: true);
     }
 
     /// <summary>
@@ -110,7 +112,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
         if (_stateFolder is null)
         {
-            StopProcess(_process);
+            Kill(_process); // in memory: nothing to save
+            _process?.Dispose();
             return;
         }
 
@@ -118,14 +121,22 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         File.Delete(HostFile(_stateFolder, Environment.ProcessId));
         if (OtherLiveHosts(_stateFolder) == 0)
         {
-            StopProcess(Endpoints.ProcessId);
+            if (_process is not null && _closed is not null)
+            {
+                await CloseAsync(_process, _closed).ConfigureAwait(false);
+            }
+            else
+            {
+                StopProcess(Endpoints.ProcessId);
+            }
+
             File.Delete(Path.Combine(_stateFolder, StateFileName));
         }
 
         _process?.Dispose();
     }
 
-    private static async Task<(Process Process, AzuriteEndpoints Endpoints)> LaunchAsync(string? location, CancellationToken cancellationToken)
+    private static async Task<(Process Process, AzuriteEndpoints Endpoints, Task Closed)> LaunchAsync(string? location, CancellationToken cancellationToken)
     {
         string script = Path.Combine(InstallDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -152,6 +163,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         startInfo.ArgumentList.Add("--skipApiVersionCheck");
         startInfo.ArgumentList.Add("--loose");
         startInfo.ArgumentList.Add("--disableProductStyleUrl");
+        startInfo.ArgumentList.Add("--disableTelemetry"); // nothing leaves the machine
         if (location is null)
         {
             startInfo.ArgumentList.Add("--inMemoryPersistence");
@@ -174,9 +186,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int closedServices = 0;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+            if (e.Data is not null && ClosedLine().IsMatch(e.Data) && Interlocked.Increment(ref closedServices) == 3)
+            {
+                closed.TrySetResult();
+            }
+            else if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
             {
                 lock (ports)
                 {
@@ -188,7 +206,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 }
             }
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Azurite exited (code {process.ExitCode}) before it listened."));
+        process.Exited += (_, _) =>
+        {
+            listening.TrySetException(new InvalidOperationException($"Azurite exited (code {process.ExitCode}) before it listened."));
+            closed.TrySetResult();
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -198,11 +220,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
         catch
         {
-            StopProcess(process);
+            Kill(process);
             throw;
         }
 
-        return (process, new AzuriteEndpoints(process.Id, ports["Blob"], ports["Queue"], ports["Table"]));
+        return (process, new AzuriteEndpoints(process.Id, ports["Blob"], ports["Queue"], ports["Table"]), closed.Task);
     }
 
     private static bool IsServing(AzuriteEndpoints endpoints)
@@ -325,6 +347,46 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops an Azurite this process started: SIGTERM, then waits until it says its three services closed (their data is
+    /// on disk by then). Its process may linger until this process's pooled connections to it close; it no longer listens
+    /// and no longer writes. Killed when it does not close within <see cref="StopTimeout"/>.
+    /// </summary>
+    private static async Task CloseAsync(Process process, Task closed)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || !Terminate(process.Id))
+        {
+            Kill(process);
+            return;
+        }
+
+        if (await Task.WhenAny(closed, Task.Delay(StopTimeout)).ConfigureAwait(false) != closed)
+        {
+            Kill(process);
+        }
+    }
+
+    private static void Kill(Process? process)
+    {
+        try
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Gone already.
+        }
+    }
+
     /// <summary>SIGTERM through <c>kill(1)</c> (.NET itself sends only SIGKILL).</summary>
     private static bool Terminate(int pid)
     {
@@ -372,4 +434,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service successfully closed")]
+    private static partial Regex ClosedLine();
 }
