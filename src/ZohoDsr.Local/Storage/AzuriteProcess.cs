@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ZohoDsr.Local.Storage;
@@ -19,23 +18,20 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private const string StateFileName = "azurite.json";
-    private const string LockFileName = "azurite.lock";
-    private const string HostsFolderName = "hosts";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process? _process;
     private readonly Task? _closed;
-    private readonly string? _stateFolder;
+    private readonly AzuriteFolder? _folder;
     private int _disposed;
 
-    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, Task? closed, string? stateFolder, bool started)
+    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, Task? closed, AzuriteFolder? folder, bool started)
     {
         Endpoints = endpoints;
         _process = process;
         _closed = closed;
-        _stateFolder = stateFolder;
+        _folder = folder;
         Started = started;
     }
 
@@ -46,7 +42,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public bool Started { get; }
 
     /// <summary>The folder Azurite keeps its data in (null: in memory).</summary>
-    public string? DataPath => _stateFolder is null ? null : Path.Combine(_stateFolder, "azurite");
+    public string? DataPath => _folder?.DataPath;
 
     /// <summary>A connection string naming the blob, queue and table endpoints of the development account.</summary>
     public string ConnectionString =>
@@ -63,7 +59,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartInMemoryAsync(CancellationToken cancellationToken)
     {
         (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
-        return new AzuriteProcess(endpoints, process, closed, stateFolder: null, started: true);
+        return new AzuriteProcess(endpoints, process, closed, folder: null, started: true);
     }
 
     /// <summary>
@@ -73,16 +69,13 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// </summary>
     public static async Task<AzuriteProcess> StartOrJoinAsync(string stateFolder, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateFolder);
-        string folder = Path.GetFullPath(stateFolder);
-        CreatePrivateDirectory(folder);
-        CreatePrivateDirectory(Path.Combine(folder, HostsFolderName));
-        using FileStream gate = await LockAsync(Path.Combine(folder, LockFileName), cancellationToken).ConfigureAwait(false);
-
-        AzuriteEndpoints? running = ReadState(folder);
+        var folder = new AzuriteFolder(stateFolder);
+        folder.Create();
+        using FileStream gate = await folder.LockAsync(cancellationToken).ConfigureAwait(false);
+        AzuriteEndpoints? running = folder.ReadServing();
         if (running is not null && IsServing(running))
         {
-            RegisterHost(folder);
+            folder.RegisterHost();
             return new AzuriteProcess(running, process: null, closed: null, folder, started: false);
         }
 
@@ -91,11 +84,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             StopProcess(running.ProcessId); // left by a crash, and no longer answering
         }
 
-        string location = Path.Combine(folder, "azurite");
-        CreatePrivateDirectory(location);
-        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(location, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder, StateFileName), JsonSerializer.Serialize(endpoints), cancellationToken).ConfigureAwait(false);
-        RegisterHost(folder);
+        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(folder.DataPath, cancellationToken).ConfigureAwait(false);
+        await folder.WriteServingAsync(endpoints, cancellationToken).ConfigureAwait(false);
+        folder.RegisterHost();
         return new AzuriteProcess(endpoints, process, closed, folder, started: true);
     }
 
@@ -110,16 +101,16 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        if (_stateFolder is null)
+        if (_folder is null)
         {
             Kill(_process); // in memory: nothing to save
             _process?.Dispose();
             return;
         }
 
-        using FileStream gate = await LockAsync(Path.Combine(_stateFolder, LockFileName), CancellationToken.None).ConfigureAwait(false);
-        File.Delete(HostFile(_stateFolder, Environment.ProcessId));
-        if (OtherLiveHosts(_stateFolder) == 0)
+        using FileStream gate = await _folder.LockAsync(CancellationToken.None).ConfigureAwait(false);
+        _folder.UnregisterHost();
+        if (_folder.OtherLiveHosts() == 0)
         {
             if (_process is not null && _closed is not null)
             {
@@ -130,7 +121,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 StopProcess(Endpoints.ProcessId);
             }
 
-            File.Delete(Path.Combine(_stateFolder, StateFileName));
+            _folder.ForgetServing();
         }
 
         _process?.Dispose();
@@ -247,58 +238,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static AzuriteEndpoints? ReadState(string folder)
-    {
-        string path = Path.Combine(folder, StateFileName);
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<AzuriteEndpoints>(File.ReadAllText(path)) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static void RegisterHost(string folder)
-    {
-        string path = HostFile(folder, Environment.ProcessId);
-        File.WriteAllText(path, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static int OtherLiveHosts(string folder)
-    {
-        int live = 0;
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(folder, HostsFolderName)))
-        {
-            if (int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsAlive(pid))
-            {
-                live++;
-            }
-            else
-            {
-                File.Delete(file);
-            }
-        }
-
-        return live;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string HostFile(string folder, int pid) => Path.Combine(folder, HostsFolderName, pid.ToString(CultureInfo.InvariantCulture));
-
     private static void StopProcess(int pid)
     {
         try
@@ -400,36 +339,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>An exclusive lock on a file, waited for (another host starting or stopping in the same folder).</summary>
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (!timeout.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
