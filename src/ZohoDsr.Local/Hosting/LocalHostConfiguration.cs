@@ -71,7 +71,7 @@ internal static class LocalHostConfiguration
             services.AddSingleton<IZohoTokenStore>(tokenStore);
         }
 
-        services.AddZohoDsrCore();
+        services.AddZohoDsrCore().AddDsrHttpApi();
         services.AddSingleton<EngineSlot>();
         services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
         services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());

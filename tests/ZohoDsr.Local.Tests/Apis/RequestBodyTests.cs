@@ -39,7 +39,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
             ["ZohoDsr:Exports:Kind"] = "LocalFolder",
             ["ZohoDsr:Exports:LocalPath"] = _exports,
         });
-        builder.Services.AddZohoDsrCore();
+        builder.Services.AddZohoDsrCore().AddDsrHttpApi();
         builder.Services.AddSingleton(Mock.Of<IDsrInstanceClient>());
         builder.Services.AddSingleton(Mock.Of<IDurableInstanceAdmin>());
         _app = builder.Build();
