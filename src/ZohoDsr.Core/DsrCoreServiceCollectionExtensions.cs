@@ -11,7 +11,6 @@ using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Exports;
-using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
 
 namespace ZohoDsr.Core;
@@ -23,10 +22,11 @@ public static class DsrCoreServiceCollectionExtensions
     public static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Binds and validates <see cref="Configuration.DsrOptions"/> (section <c>ZohoDsr</c>), adds the Zoho client
-    /// (<c>AddZohoCrmClient</c>), every activity handler, the
-    /// <see cref="Http.DsrHttpApi"/>, and the export store chosen by <c>ZohoDsr:Exports:Kind</c>.
-    /// The host registers its <see cref="Http.IDsrInstanceClient"/> and, optionally, its own token store.
+    /// The product's logic, for any host: binds and validates <see cref="Configuration.DsrOptions"/> (section
+    /// <c>ZohoDsr</c>), adds the Zoho client (<c>AddZohoCrmClient</c>), every activity handler, the export store chosen by
+    /// <c>ZohoDsr:Exports:Kind</c> and the audit log. Nothing of a host: a host that serves the HTTP contract from its
+    /// container adds <see cref="Http.DsrHttpApiServiceCollectionExtensions.AddDsrHttpApi"/>. A host's own token store or
+    /// audit subject key provider, registered before this call, is kept.
     /// </summary>
     public static IServiceCollection AddZohoDsrCore(this IServiceCollection services)
     {
@@ -41,6 +41,7 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditSubjectKeyCheck>());
         services.TryAddSingleton<AuditWriter>();
         services.TryAddSingleton<ActivityZohoClients>();
+        services.TryAddSingleton<ZohoActivityRunner>();
 
         services.TryAddTransient<ResolveOrgHandler>();
         services.TryAddTransient<FindInModuleHandler>();
@@ -54,8 +55,6 @@ public static class DsrCoreServiceCollectionExtensions
         services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout)
             .ConfigurePrimaryHttpMessageHandler(sp => CallbackConnector.CreateHandler(new CallbackAddressPolicy(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Webhook)))
             .RemoveAllLoggers();
-
-        services.TryAddTransient<DsrHttpApi>();
         return services;
     }
 

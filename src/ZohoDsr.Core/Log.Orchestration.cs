@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Core.RateGate;
 
 namespace ZohoDsr.Core;
 
@@ -9,7 +12,7 @@ internal static partial class Log
     public static partial void OrchestrationStarted(ILogger logger, string requestId, string orgId, string instanceId);
 
     [LoggerMessage(EventId = 3801, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} finished: {status}")]
-    public static partial void OrchestrationFinished(ILogger logger, string requestId, string orgId, string status);
+    public static partial void OrchestrationFinished(ILogger logger, string requestId, string orgId, DsrStatus status);
 
     [LoggerMessage(EventId = 3802, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} has GDPR compliance (privacy_settings) off; carrying on")]
     public static partial void OrchestrationPrivacySettingsOff(ILogger logger, string requestId, string orgId);
@@ -18,13 +21,13 @@ internal static partial class Log
     public static partial void OrchestrationAwaitingApproval(ILogger logger, string requestId, string orgId);
 
     [LoggerMessage(EventId = 3804, Level = LogLevel.Information, Message = "DSR request {requestId}: org {orgId} rate gate refused ({status}); waiting")]
-    public static partial void OrchestrationGateRefused(ILogger logger, string requestId, string orgId, string status);
+    public static partial void OrchestrationGateRefused(ILogger logger, string requestId, string orgId, GateRefusal status);
 
-    [LoggerMessage(EventId = 3805, Level = LogLevel.Information, Message = "DSR request {requestId}: Zoho throttled org {orgId} in module {module} ({zohoCode}); backing off")]
-    public static partial void OrchestrationThrottled(ILogger logger, string requestId, string orgId, string module, string zohoCode);
+    [LoggerMessage(EventId = 3805, Level = LogLevel.Information, Message = "DSR request {requestId}: Zoho throttled org {orgId} in module {module} ({zohoCode}); backing off {elapsed}")]
+    public static partial void OrchestrationThrottled(ILogger logger, string requestId, string orgId, string module, string zohoCode, TimeSpan elapsed);
 
     [LoggerMessage(EventId = 3806, Level = LogLevel.Error, Message = "DSR request {requestId} for org {orgId}: activity failed in module {module} ({status})")]
-    public static partial void OrchestrationActivityFailed(ILogger logger, string requestId, string orgId, string module, string status);
+    public static partial void OrchestrationActivityFailed(ILogger logger, string requestId, string orgId, string module, StepFailure status);
 
     [LoggerMessage(EventId = 3807, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback not delivered")]
     public static partial void OrchestrationCallbackFailed(ILogger logger, string requestId, string orgId);

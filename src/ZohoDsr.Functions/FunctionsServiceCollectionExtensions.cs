@@ -15,20 +15,18 @@ using ZohoDsr.Functions.Http;
 namespace ZohoDsr.Functions;
 
 /// <summary>
-/// The Functions app's services: Core, the Key Vault token store and audit subject key, the HTTP adapters, the checks run
-/// on start.
+/// The Functions app's services: the Key Vault token store and audit subject key, Core, the HTTP adapters, the checks run
+/// on start. It adds what it needs and removes nothing.
 /// </summary>
 public static class FunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddZohoDsrFunctions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddZohoDsrCore();
-        services.AddDsrHttpApi();
-        services.AddZohoDsrFunctionsOptionsValidation();
         services.TryAddSingleton(TimeProvider.System);
 
         // Zoho secrets and the shared access token live in Key Vault (managed identity in Azure; AZURE_CLIENT_ID names it).
+        // Registered before Core, whose defaults (an in-memory token store, a configured audit key) then stay out.
         services.TryAddSingleton(provider =>
         {
             DsrOptions options = provider.GetRequiredService<IOptions<DsrOptions>>().Value;
@@ -36,19 +34,21 @@ public static class FunctionsServiceCollectionExtensions
                 DsrOptions.SectionName, typeof(DsrOptions), [FunctionsDsrOptionsValidator.KeyVaultUriMissing]);
             return new SecretClient(vault, new DefaultAzureCredential());
         });
-        services.Replace(ServiceDescriptor.Singleton<IZohoTokenStore, KeyVaultZohoTokenStore>());
+        services.TryAddSingleton<IZohoTokenStore, KeyVaultZohoTokenStore>();
 
         // The key of the audit log's subject hashes: the Key Vault secret ZohoDsr:Audit:SubjectKeySecretName
         // (default audit-subject-key), read through the same client; Core's start-up check reads it once on start.
-        services.Replace(ServiceDescriptor.Singleton<IAuditSubjectKeyProvider>(provider => new KeyVaultAuditSubjectKeyProvider(
+        services.TryAddSingleton<IAuditSubjectKeyProvider>(provider => new KeyVaultAuditSubjectKeyProvider(
             provider.GetRequiredService<SecretClient>(),
             provider.GetRequiredService<IOptions<DsrOptions>>().Value.Audit.SubjectKeySecretName,
-            provider.GetRequiredService<TimeProvider>())));
+            provider.GetRequiredService<TimeProvider>()));
+
+        services.AddZohoDsrCore();
+        services.AddZohoDsrFunctionsOptionsValidation();
 
         // The Durable client is a per-invocation binding, so the HTTP functions make their DsrHttpApi per call
-        // (DsrHttpApiFactory); Core's container registration of it would need an IDsrInstanceClient this host cannot give,
-        // and fails the provider's build-time validation (on in Development, as under `func start`).
-        services.RemoveAll<DsrHttpApi>();
+        // (DsrHttpApiFactory) over the contract's shared parts rather than from the container.
+        services.AddDsrHttpContract();
         services.TryAddSingleton<DsrHttpApiFactory>();
         return services;
     }

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Http;
 
 namespace ZohoDsr.Functions;
 
-/// <summary>The Functions app's log messages (event ids 3000-3999).</summary>
+/// <summary>The Functions app's log messages (event ids 4000-4999).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Retention purge removed {Count} finished instances")]
@@ -18,5 +19,5 @@ internal static partial class Log
     public static partial void PurgeIncomplete(ILogger logger, int count);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Instance {InstanceId} has a state the app cannot read (status {Status})")]
-    public static partial void UnreadableInstance(ILogger logger, Exception exception, string instanceId, string status);
+    public static partial void UnreadableInstance(ILogger logger, Exception exception, string instanceId, DsrRuntimeStatus status);
 }

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Moq;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests;
 
@@ -23,19 +24,35 @@ public sealed class DsrCoreServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddZohoDsrCore_ExportKindBlob_ResolvesBlobStoreAndApi()
+    public void AddZohoDsrCore_ExportKindBlob_ResolvesBlobStore()
     {
-        using ServiceProvider provider = Build(new Dictionary<string, string?>
-        {
-            ["ZohoDsr:Webhook:SigningSecret"] = "s",
-            ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-            ["ZohoDsr:Exports:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
-        });
+        using ServiceProvider provider = Build(BlobSettings);
 
         BlobExportStore store = Assert.IsType<BlobExportStore>(provider.GetRequiredService<IExportStore>());
         Assert.Equal("exports", store.Container.Name);
-        Assert.NotNull(provider.GetRequiredService<DsrHttpApi>());
     }
+
+    [Fact]
+    public void AddZohoDsrCore_NoHost_AddsNoHostPieceRemovesNothingAndBuildsUnderValidation()
+    {
+        var services = new AddOnlyServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(BlobSettings).Build());
+        services.AddLogging();
+
+        services.AddZohoDsrCore();
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(DsrHttpApi) || d.ServiceType == typeof(IDsrInstanceClient));
+        using ServiceProvider provider = ((IServiceCollection)services).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Assert.NotNull(provider.GetRequiredService<ZohoActivityRunner>());
+    }
+
+    /// <summary>Settings of a Core over Azurite's Blob endpoint (nothing is called).</summary>
+    internal static Dictionary<string, string?> BlobSettings => new()
+    {
+        ["ZohoDsr:Webhook:SigningSecret"] = "s",
+        ["ZohoDsr:Audit:SubjectKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        ["ZohoDsr:Exports:ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
+    };
 
     [Fact]
     public void AddZohoDsrCore_ExportKindLocalFolder_ResolvesLocalStore()
@@ -92,7 +109,6 @@ public sealed class DsrCoreServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddSingleton(Mock.Of<IDsrInstanceClient>());
         services.AddZohoDsrCore();
         return services.BuildServiceProvider();
     }

@@ -1,11 +1,15 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Functions.Http;
 
 namespace ZohoDsr.Functions.Tests;
 
-/// <summary>Every activity, entity and orchestration name has exactly one function, with the trigger Durable expects.</summary>
+/// <summary>
+/// Every activity, entity and orchestration name has exactly one function, with the trigger Durable expects; every activity's
+/// function takes and returns what its typed descriptor (<see cref="DsrActivities"/>) declares.
+/// </summary>
 public sealed class FunctionCatalogTests
 {
     private static readonly IReadOnlyList<MethodInfo> Functions = typeof(DsrHttpFunctions).Assembly.GetTypes()
@@ -19,19 +23,31 @@ public sealed class FunctionCatalogTests
 
     [Theory]
     [MemberData(nameof(ActivityConstants))]
-    public void Function_EachActivityName_HasExactlyOneActivityTrigger(string name)
+    public void Function_EachActivityName_HasExactlyOneActivityTriggerTypedLikeItsDescriptor(string name)
     {
         MethodInfo function = Assert.Single(Functions, m => m.GetCustomAttribute<FunctionAttribute>()!.Name == name);
+        (Type input, Type output) = DescriptorTypes(name);
 
         ParameterInfo trigger = Assert.Single(function.GetParameters(), p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
+        Assert.Equal(input, trigger.ParameterType);
+        Assert.Equal(typeof(Task<>).MakeGenericType(output), function.ReturnType);
         Assert.Equal(typeof(CancellationToken), function.GetParameters()[^1].ParameterType);
 
         // The handler Core names for the activity takes the same input and returns the same output.
         Type handler = typeof(ActivityNames).Assembly.GetType($"ZohoDsr.Core.Activities.{name}Handler", throwOnError: true)!;
         MethodInfo handle = handler.GetMethod("HandleAsync")!;
-        Assert.Equal(handle.GetParameters()[0].ParameterType, trigger.ParameterType);
-        Assert.Equal(handle.ReturnType, function.ReturnType);
+        Assert.Equal(input, handle.GetParameters()[0].ParameterType);
+        Assert.Equal(function.ReturnType, handle.ReturnType);
         Assert.Contains(handler, function.DeclaringType!.GetConstructors().Single().GetParameters().Select(p => p.ParameterType));
+    }
+
+    [Fact]
+    public void Descriptors_EachActivityName_DeclaredExactlyOnce()
+    {
+        List<string> declared = Descriptors.Select(d => d.Name).ToList();
+
+        Assert.Equal(ConstantValues(typeof(ActivityNames)).Order(StringComparer.Ordinal), declared.Order(StringComparer.Ordinal));
+        Assert.All(Descriptors, d => Assert.Equal(typeof(DsrActivity<,>), d.Type.GetGenericTypeDefinition()));
     }
 
     [Fact]
@@ -82,6 +98,19 @@ public sealed class FunctionCatalogTests
         Assert.Equal([method], trigger.Methods!);
         Assert.Equal(route, trigger.Route);
         Assert.Contains(http.GetParameters(), p => p.GetCustomAttribute<DurableClientAttribute>() is not null);
+    }
+
+    /// <summary>Every descriptor of <see cref="DsrActivities"/>: its name and its closed <c>DsrActivity&lt;TInput, TOutput&gt;</c> type.</summary>
+    private static IReadOnlyList<(string Name, Type Type)> Descriptors { get; } = typeof(DsrActivities)
+        .GetProperties(BindingFlags.Public | BindingFlags.Static)
+        .Select(p => p.GetValue(null)!)
+        .Select(d => ((string)d.GetType().GetProperty(nameof(DsrActivity<ResolveOrgInput, OrgProfile>.Name))!.GetValue(d)!, d.GetType()))
+        .ToList();
+
+    private static (Type Input, Type Output) DescriptorTypes(string name)
+    {
+        Type[] arguments = Assert.Single(Descriptors, d => d.Name == name).Type.GetGenericArguments();
+        return (arguments[0], arguments[1]);
     }
 
     private static TheoryData<string> Constants(Type type)

@@ -58,9 +58,6 @@ internal static class ZohoResponses
     public static Task RequiredParamMissingAsync(HttpContext http, string param) =>
         ErrorAsync(http, 400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", d => d.WriteString("param_name", param));
 
-    public static Task InvalidParamAsync(HttpContext http, string param, string message) =>
-        ErrorAsync(http, 400, "INVALID_DATA", message, d => d.WriteString("param_name", param));
-
     public static Task InvalidIdAsync(HttpContext http, int pathIndex) =>
         ErrorAsync(http, 400, "INVALID_DATA", "the id given seems to be invalid", d => d.WriteNumber("resource_path_index", pathIndex));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -12,11 +13,7 @@ namespace ZohoDsr.Core.Activities;
 /// lost: a crash or a dropped connection), NotFound when it is gone otherwise, Failed with the code when it is still there; any other code (<c>RECORD_LOCKED</c>,
 /// <c>NOT_APPROVED</c>, ...) → Failed with it. Only the ids passed in are ever sent.
 /// </summary>
-public sealed class DeleteBatchHandler(
-    ActivityZohoClients clients,
-    AuditWriter audit,
-    TimeProvider timeProvider,
-    ILogger<DeleteBatchHandler> logger)
+public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<DeleteBatchHandler> logger)
 {
     /// <summary>Ids per delete call (Zoho's maximum).</summary>
     public const int MaxBatchSize = 100;
@@ -24,7 +21,7 @@ public sealed class DeleteBatchHandler(
     /// <summary>Our code for a record whose delete answer was lost twice: it may or may not be deleted (verification decides).</summary>
     public const string OutcomeUnknownCode = "OUTCOME_UNKNOWN";
 
-    public async Task<DeleteBatchResult> HandleAsync(DeleteBatchInput input, CancellationToken cancellationToken)
+    public Task<DeleteBatchResult> HandleAsync(DeleteBatchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         List<string> ids = input.RecordIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
@@ -36,80 +33,99 @@ public sealed class DeleteBatchHandler(
         string module = input.Module;
         if (ids.Count == 0)
         {
-            return new DeleteBatchResult(module, []);
+            return Task.FromResult(new DeleteBatchResult(module, []));
         }
 
-        ZohoCrmClient client = clients.For(input.OrgId);
-        ZohoSpendMeter meter = ZohoSpendMeter.Start(client);
+        ZohoActivityRun<DeleteBatchResult> run = runner.Start(DsrActivities.DeleteBatch, input, AuditActions.Delete, module);
         var outcomes = new Dictionary<string, RecordOutcome>(StringComparer.Ordinal);
-        try
+        return run.RunAsync(
+            async () =>
+            {
+                await DeleteAndReadOutcomesAsync(run.Client, input, ids, outcomes, cancellationToken).ConfigureAwait(false);
+                RecordOutcome[] ordered = ids.Select(id => outcomes[id]).ToArray();
+                Audit(run, module, ordered);
+                Log.BatchDeleted(logger, input.RequestId, input.OrgId, module, ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted));
+                foreach (IGrouping<RecordOutcomeKind, RecordOutcome> notDeleted in ordered.Where(o => o.Outcome != RecordOutcomeKind.Deleted).GroupBy(o => o.Outcome))
+                {
+                    Log.RecordsNotDeleted(logger, input.RequestId, input.OrgId, module, notDeleted.Count(), notDeleted.Key);
+                }
+
+                return new DeleteBatchResult(module, ordered);
+            },
+            () =>
+            {
+                // What Zoho answered before it throttled stands; the orchestration retries only the rest.
+                RecordOutcome[] done = ids.Where(outcomes.ContainsKey).Select(id => outcomes[id]).ToArray();
+                Audit(run, module, done);
+                return new DeleteBatchResult(module, done);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the ids and reads every record's own result into <paramref name="outcomes"/> (which keeps what was answered
+    /// when Zoho throttles a later call).
+    /// </summary>
+    private static async Task DeleteAndReadOutcomesAsync(
+        ZohoCrmClient client, DeleteBatchInput input, List<string> ids, Dictionary<string, RecordOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        string module = input.Module;
+        IReadOnlyList<ZohoDeleteResult> results = await DeleteAsync(client, module, ids, cancellationToken).ConfigureAwait(false);
+        var sent = new HashSet<string>(ids, StringComparer.Ordinal);
+        var invalid = new List<string>();
+        foreach (ZohoDeleteResult result in results)
         {
-            IReadOnlyList<ZohoDeleteResult> results = await DeleteAsync(client, module, ids, cancellationToken).ConfigureAwait(false);
-            var sent = new HashSet<string>(ids, StringComparer.Ordinal);
-            var invalid = new List<string>();
-            foreach (ZohoDeleteResult result in results)
+            if (!sent.Contains(result.Id) || outcomes.ContainsKey(result.Id))
             {
-                if (!sent.Contains(result.Id) || outcomes.ContainsKey(result.Id))
-                {
-                    continue;
-                }
-
-                if (result.Succeeded || string.Equals(result.Code, "SUCCESS", StringComparison.OrdinalIgnoreCase))
-                {
-                    outcomes[result.Id] = new RecordOutcome(module, result.Id, RecordOutcomeKind.Deleted);
-                }
-                else if (string.Equals(result.Code, "INVALID_DATA", StringComparison.OrdinalIgnoreCase))
-                {
-                    invalid.Add(result.Id);
-                }
-                else
-                {
-                    outcomes[result.Id] = new RecordOutcome(module, result.Id, RecordOutcomeKind.Failed, result.Code);
-                }
+                continue;
             }
 
-            // INVALID_DATA is ambiguous (already deleted, or an id Zoho will not take): an exact query decides.
-            List<string> unanswered = ids.Where(id => !outcomes.ContainsKey(id) && !invalid.Contains(id)).ToList();
-            if (invalid.Count > 0)
+            if (result.Succeeded || string.Equals(result.Code, "SUCCESS", StringComparison.OrdinalIgnoreCase))
             {
-                HashSet<string> present = await RecordPresence.PresentAsync(client, module, invalid, cancellationToken).ConfigureAwait(false);
-                List<string> gone = invalid.Where(id => !present.Contains(id)).ToList();
-                HashSet<string> deletedByUs = input.DeletedSince is { } since
-                    ? await RecycleBinReconciler.DeletedSinceAsync(client, module, gone, since, cancellationToken).ConfigureAwait(false)
-                    : [];
-                foreach (string id in invalid)
-                {
-                    outcomes[id] = present.Contains(id)
-                        ? new RecordOutcome(module, id, RecordOutcomeKind.Failed, "INVALID_DATA")
-                        : deletedByUs.Contains(id)
-                            ? new RecordOutcome(module, id, RecordOutcomeKind.Deleted)
-                            : new RecordOutcome(module, id, RecordOutcomeKind.NotFound, "INVALID_DATA");
-                }
+                outcomes[result.Id] = new RecordOutcome(module, result.Id, RecordOutcomeKind.Deleted);
             }
-
-            foreach (string id in unanswered)
+            else if (string.Equals(result.Code, "INVALID_DATA", StringComparison.OrdinalIgnoreCase))
             {
-                outcomes[id] = new RecordOutcome(module, id, RecordOutcomeKind.Failed);
+                invalid.Add(result.Id);
+            }
+            else
+            {
+                outcomes[result.Id] = new RecordOutcome(module, result.Id, RecordOutcomeKind.Failed, result.Code);
             }
         }
-        catch (ZohoThrottledException ex)
+
+        // INVALID_DATA is ambiguous (already deleted, or an id Zoho will not take): an exact query decides.
+        List<string> unanswered = ids.Where(id => !outcomes.ContainsKey(id) && !invalid.Contains(id)).ToList();
+        if (invalid.Count > 0)
         {
-            Log.ActivityThrottled(logger, input.RequestId, input.OrgId, module, ex.Code, ex.RetryAfter);
-            RecordOutcome[] done = ids.Where(outcomes.ContainsKey).Select(id => outcomes[id]).ToArray();
-            await WriteAuditAsync(input, done, ex.Code, cancellationToken).ConfigureAwait(false);
-            return new DeleteBatchResult(module, done) { Spend = meter.Spent(), Throttled = new ActivityThrottle(ex.RetryAfter, ex.Code) };
+            HashSet<string> present = await RecordPresence.PresentAsync(client, module, invalid, cancellationToken).ConfigureAwait(false);
+            List<string> gone = invalid.Where(id => !present.Contains(id)).ToList();
+            HashSet<string> deletedByUs = input.DeletedSince is { } since
+                ? await RecycleBinReconciler.DeletedSinceAsync(client, module, gone, since, cancellationToken).ConfigureAwait(false)
+                : [];
+            foreach (string id in invalid)
+            {
+                outcomes[id] = present.Contains(id)
+                    ? new RecordOutcome(module, id, RecordOutcomeKind.Failed, "INVALID_DATA")
+                    : deletedByUs.Contains(id)
+                        ? new RecordOutcome(module, id, RecordOutcomeKind.Deleted)
+                        : new RecordOutcome(module, id, RecordOutcomeKind.NotFound, "INVALID_DATA");
+            }
         }
 
-        RecordOutcome[] ordered = ids.Select(id => outcomes[id]).ToArray();
-        await WriteAuditAsync(input, ordered, null, cancellationToken).ConfigureAwait(false);
-        Log.BatchDeleted(
-            logger,
-            input.RequestId,
-            input.OrgId,
-            module,
-            ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted),
-            $"{ordered.Count(o => o.Outcome == RecordOutcomeKind.NotFound)} not found, {ordered.Count(o => o.Outcome == RecordOutcomeKind.Failed)} failed");
-        return new DeleteBatchResult(module, ordered) { Spend = meter.Spent() };
+        foreach (string id in unanswered)
+        {
+            outcomes[id] = new RecordOutcome(module, id, RecordOutcomeKind.Failed);
+        }
+    }
+
+    /// <summary>One line per outcome and code, with its record ids.</summary>
+    private static void Audit(ZohoActivityRun<DeleteBatchResult> run, string module, IReadOnlyList<RecordOutcome> outcomes)
+    {
+        foreach (IGrouping<(RecordOutcomeKind Outcome, string? ZohoCode), RecordOutcome> group in outcomes.GroupBy(o => (o.Outcome, o.ZohoCode)))
+        {
+            run.Audit.Add(AuditActions.Delete, module, group.Count(), AuditOutcomes.Of(group.Key.Outcome), group.Key.ZohoCode, group.Select(o => o.RecordId).ToList());
+        }
     }
 
     /// <summary>
@@ -145,27 +161,4 @@ public sealed class DeleteBatchHandler(
             return results;
         }
     }
-
-    private Task WriteAuditAsync(DeleteBatchInput input, IReadOnlyList<RecordOutcome> outcomes, string? throttleCode, CancellationToken cancellationToken)
-    {
-        DateTimeOffset now = timeProvider.GetUtcNow();
-        var entries = outcomes
-            .GroupBy(o => (o.Outcome, o.ZohoCode))
-            .Select(g => new AuditEntry(now, "delete", input.Module, g.Count(), OutcomeName(g.Key.Outcome), g.Key.ZohoCode, g.Select(o => o.RecordId).ToList()))
-            .ToList();
-        if (throttleCode is not null)
-        {
-            entries.Add(new AuditEntry(now, "delete", input.Module, input.RecordIds.Count - outcomes.Count, "throttled", throttleCode));
-        }
-
-        return audit.AppendAsync(input.OrgId, input.RequestId, entries, cancellationToken);
-    }
-
-    internal static string OutcomeName(RecordOutcomeKind kind) => kind switch
-    {
-        RecordOutcomeKind.Deleted => "deleted",
-        RecordOutcomeKind.NotFound => "not-found",
-        RecordOutcomeKind.Failed => "failed",
-        _ => kind.ToString(),
-    };
 }

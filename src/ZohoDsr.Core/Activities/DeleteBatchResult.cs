@@ -3,8 +3,4 @@ using ZohoDsr.Core.Contracts;
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>Every record's outcome (Deleted / NotFound / Failed with Zoho's code).</summary>
-public sealed record DeleteBatchResult(string Module, IReadOnlyList<RecordOutcome> Outcomes) : IZohoActivityResult
-{
-    public ApiSpend Spend { get; init; } = ApiSpend.None;
-    public ActivityThrottle? Throttled { get; init; }
-}
+public sealed record DeleteBatchResult(string Module, IReadOnlyList<RecordOutcome> Outcomes) : ZohoActivityResult;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -12,60 +13,48 @@ namespace ZohoDsr.Core.Activities;
 /// writes them as one export part <c>{"module": ..., "records": [...]}</c>; ids Zoho no longer has are reported missing.
 /// The part is written whole at the end (a throttled or retried attempt leaves nothing half-written).
 /// </summary>
-public sealed class ExportRecordsHandler(
-    ActivityZohoClients clients,
-    IExportStore store,
-    AuditWriter audit,
-    TimeProvider timeProvider,
-    ILogger<ExportRecordsHandler> logger)
+public sealed class ExportRecordsHandler(ZohoActivityRunner runner, IExportStore store, ILogger<ExportRecordsHandler> logger)
 {
     /// <summary>The part's name: <c>{part:D5}-{module}.json</c>, so parts sort in the order they were planned.</summary>
     public static string PartNameOf(int part, string module) => string.Create(CultureInfo.InvariantCulture, $"{part:D5}-{module}.json");
 
-    public async Task<ExportRecordsResult> HandleAsync(ExportRecordsInput input, CancellationToken cancellationToken)
+    public Task<ExportRecordsResult> HandleAsync(ExportRecordsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         string module = input.Module;
         string partName = PartNameOf(input.Part, module);
-        ZohoCrmClient client = clients.For(input.OrgId);
-        ZohoSpendMeter meter = ZohoSpendMeter.Start(client);
-        var records = new List<ZohoRecord>();
-        var missing = new List<string>();
-        try
-        {
-            foreach (string id in input.RecordIds.Distinct(StringComparer.Ordinal))
+        ZohoActivityRun<ExportRecordsResult> run = runner.Start(DsrActivities.ExportRecords, input, AuditActions.Export, module);
+        return run.RunAsync(
+            async () =>
             {
-                ZohoRecord? record = await client.GetRecordAsync(module, id, includePrivateFields: true, cancellationToken).ConfigureAwait(false);
-                if (record is null)
+                var records = new List<ZohoRecord>();
+                var missing = new List<string>();
+                foreach (string id in input.RecordIds.Distinct(StringComparer.Ordinal))
                 {
-                    missing.Add(id);
+                    ZohoRecord? record = await run.Client.GetRecordAsync(module, id, includePrivateFields: true, cancellationToken).ConfigureAwait(false);
+                    if (record is null)
+                    {
+                        missing.Add(id);
+                    }
+                    else
+                    {
+                        records.Add(record);
+                    }
                 }
-                else
+
+                await store.WritePartAsync(input.OrgId, input.RequestId, partName, Serialize(module, records), cancellationToken).ConfigureAwait(false);
+                run.Audit.Add(AuditActions.Export, module, records.Count, AuditOutcomes.Ok, recordIds: records.Select(r => r.Id).ToList());
+                Log.ExportPartWritten(logger, input.RequestId, input.OrgId, module, records.Count);
+                if (missing.Count > 0)
                 {
-                    records.Add(record);
+                    run.Audit.Add(AuditActions.Export, module, missing.Count, AuditOutcomes.Missing, recordIds: missing);
+                    Log.ExportRecordsMissing(logger, input.RequestId, input.OrgId, module, missing.Count);
                 }
-            }
-        }
-        catch (ZohoThrottledException ex)
-        {
-            Log.ActivityThrottled(logger, input.RequestId, input.OrgId, module, ex.Code, ex.RetryAfter);
-            await audit.AppendAsync(input.OrgId, input.RequestId, [new AuditEntry(timeProvider.GetUtcNow(), "export", module, 0, "throttled", ex.Code)], cancellationToken).ConfigureAwait(false);
-            return new ExportRecordsResult(module, partName, 0, []) { Spend = meter.Spent(), Throttled = new ActivityThrottle(ex.RetryAfter, ex.Code) };
-        }
 
-        await store.WritePartAsync(input.OrgId, input.RequestId, partName, Serialize(module, records), cancellationToken).ConfigureAwait(false);
-        var entries = new List<AuditEntry>
-        {
-            new(timeProvider.GetUtcNow(), "export", module, records.Count, "ok", null, records.Select(r => r.Id).ToList()),
-        };
-        if (missing.Count > 0)
-        {
-            entries.Add(new AuditEntry(timeProvider.GetUtcNow(), "export", module, missing.Count, "missing", null, missing));
-        }
-
-        await audit.AppendAsync(input.OrgId, input.RequestId, entries, cancellationToken).ConfigureAwait(false);
-        Log.ExportPartWritten(logger, input.RequestId, input.OrgId, module, records.Count, $"{missing.Count} missing");
-        return new ExportRecordsResult(module, partName, records.Count, missing) { Spend = meter.Spent() };
+                return new ExportRecordsResult(module, partName, records.Count, missing);
+            },
+            () => new ExportRecordsResult(module, partName, 0, []),
+            cancellationToken);
     }
 
     private static BinaryData Serialize(string module, List<ZohoRecord> records)

@@ -1,8 +1,4 @@
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>The part written: its name in the export store and how many records it holds.</summary>
-public sealed record ExportRecordsResult(string Module, string PartName, int Count, IReadOnlyList<string> MissingIds) : IZohoActivityResult
-{
-    public ApiSpend Spend { get; init; } = ApiSpend.None;
-    public ActivityThrottle? Throttled { get; init; }
-}
+public sealed record ExportRecordsResult(string Module, string PartName, int Count, IReadOnlyList<string> MissingIds) : ZohoActivityResult;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -23,20 +24,7 @@ public sealed class FinalizeExportHandler(
         var parts = new List<JsonDocument>();
         try
         {
-            bool anyMissing = false;
-            foreach (string partName in input.PartNames.Distinct(StringComparer.Ordinal))
-            {
-                BinaryData? content = await store.ReadPartAsync(input.OrgId, input.RequestId, partName, cancellationToken).ConfigureAwait(false);
-                if (content is null)
-                {
-                    anyMissing = true;
-                    continue;
-                }
-
-                parts.Add(JsonDocument.Parse(content.ToMemory()));
-            }
-
-            if (anyMissing)
+            if (!await ReadPartsAsync(input, parts, cancellationToken).ConfigureAwait(false))
             {
                 int? existing = await CountExistingAsync(input, cancellationToken).ConfigureAwait(false);
                 if (existing is int count)
@@ -49,54 +37,12 @@ public sealed class FinalizeExportHandler(
                 throw new InvalidOperationException($"Export parts of request '{input.RequestId}' are missing and no export was written.");
             }
 
-            var byModule = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
-            var order = new List<string>();
-            foreach (JsonDocument part in parts)
-            {
-                string module = part.RootElement.GetProperty("module").GetString() ?? "Unknown";
-                if (!byModule.TryGetValue(module, out List<JsonElement>? list))
-                {
-                    byModule[module] = list = [];
-                    order.Add(module);
-                }
-
-                list.AddRange(part.RootElement.GetProperty("records").EnumerateArray());
-            }
-
-            int records = byModule.Values.Sum(l => l.Count);
-            DateTimeOffset generatedAt = timeProvider.GetUtcNow();
-            string location = await store.WriteExportAsync(
-                input.OrgId,
-                input.RequestId,
-                async (stream, ct) =>
-                {
-                    await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                    writer.WriteStartObject();
-                    writer.WriteString("requestId", input.RequestId);
-                    writer.WriteString("orgId", input.OrgId);
-                    writer.WriteString("generatedAt", generatedAt);
-                    writer.WriteNumber("records", records);
-                    writer.WriteStartObject("modules");
-                    foreach (string module in order)
-                    {
-                        writer.WriteStartArray(module);
-                        foreach (JsonElement record in byModule[module])
-                        {
-                            record.WriteTo(writer);
-                        }
-
-                        writer.WriteEndArray();
-                    }
-
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
-                    await writer.FlushAsync(ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-
+            (string location, int records) = await WriteExportAsync(input, parts, cancellationToken).ConfigureAwait(false);
             await store.DeletePartsAsync(input.OrgId, input.RequestId, cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(input.OrgId, input.RequestId, [new AuditEntry(generatedAt, "export-finalize", null, records, "ok")], cancellationToken).ConfigureAwait(false);
-            Log.ExportFinalized(logger, input.RequestId, input.OrgId, records, $"{order.Count} modules");
+            var lines = new AuditLines(DsrActivities.FinalizeExport.Name, input.CallId, timeProvider);
+            lines.Add(AuditActions.ExportFinalize, null, records, AuditOutcomes.Ok);
+            await audit.AppendAsync(input.OrgId, input.RequestId, lines.Entries, cancellationToken).ConfigureAwait(false);
+            Log.ExportFinalized(logger, input.RequestId, input.OrgId, records);
             return new FinalizeExportResult(location, records);
         }
         finally
@@ -106,6 +52,75 @@ public sealed class FinalizeExportHandler(
                 part.Dispose();
             }
         }
+    }
+
+    /// <summary>Reads the parts in order into <paramref name="parts"/>; false when any is missing.</summary>
+    private async Task<bool> ReadPartsAsync(FinalizeExportInput input, List<JsonDocument> parts, CancellationToken cancellationToken)
+    {
+        bool complete = true;
+        foreach (string partName in input.PartNames.Distinct(StringComparer.Ordinal))
+        {
+            BinaryData? content = await store.ReadPartAsync(input.OrgId, input.RequestId, partName, cancellationToken).ConfigureAwait(false);
+            if (content is null)
+            {
+                complete = false;
+                continue;
+            }
+
+            parts.Add(JsonDocument.Parse(content.ToMemory()));
+        }
+
+        return complete;
+    }
+
+    /// <summary>Writes the export file: the parts' records grouped by module, modules in the order of their first part.</summary>
+    private async Task<(string Location, int Records)> WriteExportAsync(FinalizeExportInput input, List<JsonDocument> parts, CancellationToken cancellationToken)
+    {
+        var byModule = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (JsonDocument part in parts)
+        {
+            string module = part.RootElement.GetProperty("module").GetString() ?? "Unknown";
+            if (!byModule.TryGetValue(module, out List<JsonElement>? list))
+            {
+                byModule[module] = list = [];
+                order.Add(module);
+            }
+
+            list.AddRange(part.RootElement.GetProperty("records").EnumerateArray());
+        }
+
+        int records = byModule.Values.Sum(l => l.Count);
+        DateTimeOffset generatedAt = timeProvider.GetUtcNow();
+        string location = await store.WriteExportAsync(
+            input.OrgId,
+            input.RequestId,
+            async (stream, ct) =>
+            {
+                await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                writer.WriteStartObject();
+                writer.WriteString("requestId", input.RequestId);
+                writer.WriteString("orgId", input.OrgId);
+                writer.WriteString("generatedAt", generatedAt);
+                writer.WriteNumber("records", records);
+                writer.WriteStartObject("modules");
+                foreach (string module in order)
+                {
+                    writer.WriteStartArray(module);
+                    foreach (JsonElement record in byModule[module])
+                    {
+                        record.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                await writer.FlushAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (location, records);
     }
 
     private async Task<int?> CountExistingAsync(FinalizeExportInput input, CancellationToken cancellationToken)

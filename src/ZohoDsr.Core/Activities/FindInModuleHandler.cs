@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -29,10 +29,9 @@ namespace ZohoDsr.Core.Activities;
 /// every email field of the module. Look-alikes never match.
 /// </summary>
 public sealed class FindInModuleHandler(
-    ActivityZohoClients clients,
+    ZohoActivityRunner runner,
     IOptions<DsrOptions> options,
     AuditWriter audit,
-    TimeProvider timeProvider,
     ILogger<FindInModuleHandler> logger)
 {
     /// <summary>Search's cap on results (400 <c>LIMIT_REACHED</c> past it).</summary>
@@ -42,213 +41,20 @@ public sealed class FindInModuleHandler(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(input.SubjectEmail);
-        ModuleProfile profile = input.Module;
-        string module = profile.Module;
-        string email = input.SubjectEmail.Trim();
-        ZohoCrmClient client = clients.For(input.OrgId);
-        ZohoSpendMeter meter = ZohoSpendMeter.Start(client);
-        var audits = new List<AuditEntry>();
-        string subjectHash = await audit.HashSubjectAsync(input.OrgId, input.RequestId, email, cancellationToken).ConfigureAwait(false);
-        var matched = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
-        var gaps = new List<ModuleGap>();
-        string method;
-        try
-        {
-            List<string> unrestricted = profile.EmailFields.Where(f => !profile.RestrictedEmailFields.Contains(f, StringComparer.Ordinal)).ToList();
-            if (profile.EmailFields.Count == 0)
-            {
-                method = "none";
-                audits.Add(Entry("none", module, 0, "no-email-fields", null, null, subjectHash));
-            }
-            else if (profile.RestrictedEmailFields.Count > 0)
-            {
-                method = "scan";
-                await ScanAsync(client, input, profile, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                method = await CoqlThenSearchAsync(client, input, unrestricted, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (ZohoThrottledException ex)
-        {
-            Log.ActivityThrottled(logger, input.RequestId, input.OrgId, module, ex.Code, ex.RetryAfter);
-            audits.Add(Entry("find", module, 0, "throttled", ex.Code, null, subjectHash));
-            await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
-            return new FindRecordsResult(module, [], "none", 0) { Spend = meter.Spent(), Throttled = new ActivityThrottle(ex.RetryAfter, ex.Code) };
-        }
-
-        List<string> ids = matched.Order(StringComparer.Ordinal).ToList();
-        audits.Add(Entry("find", module, ids.Count, "ok", null, ids, subjectHash));
-        await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
-        Log.SubjectFound(logger, input.RequestId, input.OrgId, module, ids.Count, $"{method}, {candidates.Count} candidates");
-        return new FindRecordsResult(module, ids, method, candidates.Count) { Spend = meter.Spent(), Gaps = gaps };
-    }
-
-    private async Task<string> CoqlThenSearchAsync(
-        ZohoCrmClient client,
-        FindInModuleInput input,
-        List<string> fields,
-        string email,
-        HashSet<string> matched,
-        HashSet<string> candidates,
-        List<AuditEntry> audits,
-        List<ModuleGap> gaps,
-        string subjectHash,
-        CancellationToken cancellationToken)
-    {
         string module = input.Module.Module;
-        int coqlRows = 0;
-        bool coqlWorked = true;
-        try
-        {
-            var query = new CoqlQuery(module, ["id", .. fields], CoqlCondition.AnyOf(fields.Select(f => CoqlCondition.Equal(f, email))));
-            await foreach (ZohoRecord record in client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        ZohoActivityRun<FindRecordsResult> run = runner.Start(DsrActivities.FindInModule, input, AuditActions.Find, module);
+        run.Audit.SubjectHash = await audit.HashSubjectAsync(input.OrgId, input.RequestId, input.SubjectEmail.Trim(), cancellationToken).ConfigureAwait(false);
+        return await run.RunAsync(
+            async () =>
             {
-                coqlRows++;
-                candidates.Add(record.Id);
-                if (EmailMatch.AnyField(record, fields, email))
-                {
-                    matched.Add(record.Id);
-                }
-            }
-
-            audits.Add(Entry("coql", module, coqlRows, "ok", null, null, subjectHash));
-        }
-        catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 401 or 403)
-        {
-            if (string.Equals(ex.Code, "INVALID_QUERY", StringComparison.Ordinal) && IsRestrictedFieldError(ex))
-            {
-                // The metadata said unrestricted but Zoho says restricted: only a scan can look.
-                Log.LookupFellBack(logger, input.RequestId, input.OrgId, module, ex.Code);
-                audits.Add(Entry("coql", module, 0, "fallback-scan", ex.Code, null, subjectHash));
-                var profile = input.Module with { RestrictedEmailFields = input.Module.EmailFields };
-                candidates.Clear();
-                matched.Clear();
-                gaps.Clear();
-                await ScanAsync(client, input, profile, email, matched, candidates, audits, gaps, subjectHash, cancellationToken).ConfigureAwait(false);
-                return "scan";
-            }
-
-            Log.LookupFellBack(logger, input.RequestId, input.OrgId, module, ex.Code);
-            audits.Add(Entry("coql", module, 0, "failed", ex.Code, null, subjectHash));
-            coqlWorked = false;
-        }
-
-        if (coqlWorked && coqlRows >= SearchResultCap)
-        {
-            return "coql";
-        }
-
-        int searched = 0;
-        try
-        {
-            await foreach (ZohoRecord record in client.SearchByEmailAsync(module, email, cancellationToken).ConfigureAwait(false))
-            {
-                searched++;
-                candidates.Add(record.Id);
-                if (EmailMatch.AnyField(record, fields, email))
-                {
-                    matched.Add(record.Id);
-                }
-            }
-
-            audits.Add(Entry("search", module, searched, "ok", null, null, subjectHash));
-        }
-        catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 401 or 403)
-        {
-            // LIMIT_REACHED past 2,000 results keeps what was read; other refusals leave COQL's answer as it is.
-            audits.Add(Entry("search", module, searched, string.Equals(ex.Code, "LIMIT_REACHED", StringComparison.Ordinal) ? "partial" : "failed", ex.Code, null, subjectHash));
-            if (!coqlWorked)
-            {
-                throw;
-            }
-        }
-
-        return coqlWorked ? "coql" : "search";
+                var search = new ModuleSearch(run, input, options.Value.ScanRestrictedEmailFields, logger);
+                FindMethod method = await search.RunAsync(cancellationToken).ConfigureAwait(false);
+                List<string> ids = search.Matched.Order(StringComparer.Ordinal).ToList();
+                run.Audit.Add(AuditActions.Find, module, ids.Count, AuditOutcomes.Ok, recordIds: ids);
+                Log.SubjectFound(logger, input.RequestId, input.OrgId, module, ids.Count, method);
+                return new FindRecordsResult(module, ids, method, search.Candidates.Count) { Gaps = search.Gaps };
+            },
+            () => new FindRecordsResult(module, [], FindMethod.None, 0),
+            cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task ScanAsync(
-        ZohoCrmClient client,
-        FindInModuleInput input,
-        ModuleProfile profile,
-        string email,
-        HashSet<string> matched,
-        HashSet<string> candidates,
-        List<AuditEntry> audits,
-        List<ModuleGap> gaps,
-        string subjectHash,
-        CancellationToken cancellationToken)
-    {
-        string module = profile.Module;
-        var toRead = new List<string>();
-        int listed = 0;
-        await foreach (ZohoRecord record in client.ListRecordsAsync(module, ["id", .. profile.EmailFields], cancellationToken).ConfigureAwait(false))
-        {
-            listed++;
-            if (EmailMatch.AnyField(record, profile.EmailFields, email))
-            {
-                candidates.Add(record.Id);
-                matched.Add(record.Id);
-            }
-            else
-            {
-                toRead.Add(record.Id);
-            }
-        }
-
-        audits.Add(Entry("scan", module, listed, "ok", null, null, subjectHash));
-        if (!options.Value.ScanRestrictedEmailFields)
-        {
-            Log.RestrictedScanSkipped(logger, input.RequestId, input.OrgId, module, toRead.Count);
-            audits.Add(Entry("scan-private", module, 0, "disabled", null, null, subjectHash));
-            if (toRead.Count > 0)
-            {
-                gaps.Add(new ModuleGap(module, "email fields restricted and scan disabled"));
-            }
-
-            return;
-        }
-
-        int read = 0;
-        int hidden = 0;
-        foreach (string id in toRead)
-        {
-            ZohoRecord? record = await client.GetRecordAsync(module, id, includePrivateFields: true, cancellationToken).ConfigureAwait(false);
-            if (record is null)
-            {
-                continue;
-            }
-
-            read++;
-            if (profile.RestrictedEmailFields.All(f => record.GetString(f) is null))
-            {
-                hidden++;
-            }
-
-            if (EmailMatch.AnyField(record, profile.EmailFields, email))
-            {
-                candidates.Add(record.Id);
-                matched.Add(record.Id);
-            }
-        }
-
-        bool allHidden = read > 0 && hidden == read;
-        if (allHidden)
-        {
-            Log.RestrictedValuesHidden(logger, input.RequestId, input.OrgId, module, read);
-            gaps.Add(new ModuleGap(module, "restricted values hidden"));
-        }
-
-        audits.Add(Entry("scan-private", module, read, allHidden ? "restricted-hidden" : "ok", null, null, subjectHash));
-    }
-
-    private static bool IsRestrictedFieldError(ZohoApiException ex)
-        => ex.Details is { } details && details.ValueKind == System.Text.Json.JsonValueKind.Object
-            && details.TryGetProperty("reason", out var reason) && reason.ValueKind == System.Text.Json.JsonValueKind.String
-            && (reason.GetString() ?? string.Empty).Contains("restricted", StringComparison.OrdinalIgnoreCase);
-
-    private AuditEntry Entry(string action, string module, int count, string outcome, string? code, IReadOnlyList<string>? ids, string subjectHash)
-        => new(timeProvider.GetUtcNow(), action, module, count, outcome, code, ids, subjectHash);
 }

@@ -1,9 +1,8 @@
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>The exact matches in one module: ids only.</summary>
-/// <param name="Method"><c>search</c>, <c>coql</c>, <c>scan</c>, <c>related-list</c> or <c>lookup</c>.</param>
 /// <param name="Candidates">Records Zoho returned before exact filtering (look-alikes included).</param>
-public sealed record FindRecordsResult(string Module, IReadOnlyList<string> RecordIds, string Method, int Candidates) : IZohoActivityResult
+public sealed record FindRecordsResult(string Module, IReadOnlyList<string> RecordIds, FindMethod Method, int Candidates) : ZohoActivityResult
 {
     /// <summary>
     /// Only for the pseudo-module <c>Activities</c> (whose rows are Calls, Tasks and Events): each real module and its ids
@@ -14,7 +13,4 @@ public sealed record FindRecordsResult(string Module, IReadOnlyList<string> Reco
 
     /// <summary>Parts of the module that could not be searched (records never checked, values Zoho hid).</summary>
     public IReadOnlyList<ModuleGap> Gaps { get; init; } = [];
-
-    public ApiSpend Spend { get; init; } = ApiSpend.None;
-    public ActivityThrottle? Throttled { get; init; }
 }

@@ -1,15 +1,20 @@
+using System.Text.Json.Serialization;
 using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>The org resolved for one request: GDPR setting, API version, budgets, and the modules to work on.</summary>
-public sealed record OrgProfile : IZohoActivityResult
+public sealed record OrgProfile : ZohoActivityResult
 {
     public required string OrgId { get; init; }
     public bool PrivacySettings { get; init; }
 
     /// <summary>2 or 8.</summary>
     public int ApiVersion { get; init; }
+
+    /// <summary>Whether the API version has the recycle-bin purge (<c>/settings/recycle_bin</c>, v7 and later).</summary>
+    [JsonIgnore]
+    public bool CanPurgeRecycleBin => ApiVersion >= 7;
 
     /// <summary>Calls in flight allowed for this org (the edition's concurrency × the budget fraction).</summary>
     public int ConcurrencyBudget { get; init; }
@@ -34,7 +39,4 @@ public sealed record OrgProfile : IZohoActivityResult
     /// timeout, throttle backoff, gate lease, retries. The orchestration cannot read configuration itself.
     /// </summary>
     public OrchestrationSettings Settings { get; init; } = OrchestrationSettings.Default;
-
-    public ApiSpend Spend { get; init; } = ApiSpend.None;
-    public ActivityThrottle? Throttled { get; init; }
 }

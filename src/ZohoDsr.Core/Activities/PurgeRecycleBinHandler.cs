@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -11,16 +12,12 @@ namespace ZohoDsr.Core.Activities;
 /// such endpoint, every record is Failed with <c>NOT_SUPPORTED</c> and nothing is sent. Outcomes carry the module
 /// <c>recycle_bin</c> (the bin holds records of every module).
 /// </summary>
-public sealed class PurgeRecycleBinHandler(
-    ActivityZohoClients clients,
-    AuditWriter audit,
-    TimeProvider timeProvider,
-    ILogger<PurgeRecycleBinHandler> logger)
+public sealed class PurgeRecycleBinHandler(ZohoActivityRunner runner, ILogger<PurgeRecycleBinHandler> logger)
 {
     /// <summary>The module name used in the outcomes.</summary>
     public const string RecycleBin = "recycle_bin";
 
-    public async Task<DeleteBatchResult> HandleAsync(PurgeRecycleBinInput input, CancellationToken cancellationToken)
+    public Task<DeleteBatchResult> HandleAsync(PurgeRecycleBinInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         List<string> ids = input.RecordIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
@@ -31,11 +28,39 @@ public sealed class PurgeRecycleBinHandler(
 
         if (ids.Count == 0)
         {
-            return new DeleteBatchResult(RecycleBin, []);
+            return Task.FromResult(new DeleteBatchResult(RecycleBin, []));
         }
 
-        ZohoCrmClient client = clients.For(input.OrgId);
-        ZohoSpendMeter meter = ZohoSpendMeter.Start(client);
+        ZohoActivityRun<DeleteBatchResult> run = runner.Start(DsrActivities.PurgeRecycleBin, input, AuditActions.Purge, RecycleBin);
+        return run.RunAsync(
+            async () =>
+            {
+                Dictionary<string, RecordOutcome> outcomes = await PurgeAsync(run.Client, ids, cancellationToken).ConfigureAwait(false);
+                RecordOutcome[] ordered = ids.Select(id => outcomes.TryGetValue(id, out RecordOutcome? o) ? o : new RecordOutcome(RecycleBin, id, RecordOutcomeKind.Failed)).ToArray();
+                foreach (IGrouping<(RecordOutcomeKind Outcome, string? ZohoCode), RecordOutcome> group in ordered.GroupBy(o => (o.Outcome, o.ZohoCode)))
+                {
+                    run.Audit.Add(AuditActions.Purge, RecycleBin, group.Count(), AuditOutcomes.Of(group.Key.Outcome), group.Key.ZohoCode, group.Select(o => o.RecordId).ToList());
+                }
+
+                int purged = ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted);
+                Log.RecycleBinPurged(logger, input.RequestId, input.OrgId, purged);
+                if (purged < ordered.Length)
+                {
+                    Log.RecordsNotPurged(logger, input.RequestId, input.OrgId, ordered.Length - purged);
+                }
+
+                return new DeleteBatchResult(RecycleBin, ordered);
+            },
+            () => new DeleteBatchResult(RecycleBin, []),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One purge call: <c>SUCCESS</c> → Deleted, <c>INVALID_DATA</c> → NotFound, other codes → Failed; on v2 every id
+    /// Failed with <c>NOT_SUPPORTED</c>, nothing sent.
+    /// </summary>
+    private static async Task<Dictionary<string, RecordOutcome>> PurgeAsync(ZohoCrmClient client, List<string> ids, CancellationToken cancellationToken)
+    {
         var outcomes = new Dictionary<string, RecordOutcome>(StringComparer.Ordinal);
         try
         {
@@ -57,23 +82,7 @@ public sealed class PurgeRecycleBinHandler(
                 outcomes[id] = new RecordOutcome(RecycleBin, id, RecordOutcomeKind.Failed, "NOT_SUPPORTED");
             }
         }
-        catch (ZohoThrottledException ex)
-        {
-            Log.ActivityThrottled(logger, input.RequestId, input.OrgId, RecycleBin, ex.Code, ex.RetryAfter);
-            await audit.AppendAsync(input.OrgId, input.RequestId, [new AuditEntry(timeProvider.GetUtcNow(), "purge", RecycleBin, 0, "throttled", ex.Code)], cancellationToken).ConfigureAwait(false);
-            return new DeleteBatchResult(RecycleBin, []) { Spend = meter.Spent(), Throttled = new ActivityThrottle(ex.RetryAfter, ex.Code) };
-        }
 
-        RecordOutcome[] ordered = ids.Select(id => outcomes.TryGetValue(id, out RecordOutcome? o) ? o : new RecordOutcome(RecycleBin, id, RecordOutcomeKind.Failed)).ToArray();
-        DateTimeOffset now = timeProvider.GetUtcNow();
-        await audit.AppendAsync(
-            input.OrgId,
-            input.RequestId,
-            ordered.GroupBy(o => (o.Outcome, o.ZohoCode))
-                .Select(g => new AuditEntry(now, "purge", RecycleBin, g.Count(), DeleteBatchHandler.OutcomeName(g.Key.Outcome), g.Key.ZohoCode, g.Select(o => o.RecordId).ToList()))
-                .ToList(),
-            cancellationToken).ConfigureAwait(false);
-        Log.RecycleBinPurged(logger, input.RequestId, input.OrgId, ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted), $"{ordered.Count(o => o.Outcome != RecordOutcomeKind.Deleted)} not purged");
-        return new DeleteBatchResult(RecycleBin, ordered) { Spend = meter.Spent() };
+        return outcomes;
     }
 }

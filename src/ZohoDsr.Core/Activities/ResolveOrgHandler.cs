@@ -21,19 +21,57 @@ namespace ZohoDsr.Core.Activities;
 /// </para>
 /// </summary>
 public sealed class ResolveOrgHandler(
-    ActivityZohoClients clients,
+    ZohoActivityRunner runner,
     IConfiguration configuration,
     IOptions<DsrOptions> options,
-    AuditWriter audit,
-    TimeProvider timeProvider,
     ILogger<ResolveOrgHandler> logger)
 {
-    public async Task<OrgProfile> HandleAsync(ResolveOrgInput input, CancellationToken cancellationToken)
+    public Task<OrgProfile> HandleAsync(ResolveOrgInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ZohoCrmClient client = clients.For(input.OrgId);
-        ZohoSpendMeter meter = ZohoSpendMeter.Start(client);
         DsrOptions dsr = options.Value;
+        ZohoActivityRun<OrgProfile> run = runner.Start(DsrActivities.ResolveOrg, input, AuditActions.Resolve, module: null);
+        return run.RunAsync(
+            () => ResolveAsync(run, input, dsr, cancellationToken),
+            () => new OrgProfile { OrgId = input.OrgId, Settings = OrchestrationSettings.FromOptions(dsr) },
+            cancellationToken);
+    }
+
+    private async Task<OrgProfile> ResolveAsync(ZohoActivityRun<OrgProfile> run, ResolveOrgInput input, DsrOptions dsr, CancellationToken cancellationToken)
+    {
+        ZohoCrmClient client = run.Client;
+        (List<string> parents, List<string> related, Func<string, bool> deletable) = Plan(input, dsr);
+        var gaps = new List<ModuleGap>();
+        ZohoOrg org = await client.GetOrgAsync(cancellationToken).ConfigureAwait(false);
+        List<ModuleProfile> parentProfiles = await ParentProfilesAsync(run, input, parents, gaps, cancellationToken).ConfigureAwait(false);
+        List<RelatedModuleProfile> relatedProfiles = await RelatedProfilesAsync(run, input, related, gaps, cancellationToken).ConfigureAwait(false);
+
+        List<string> searched = parentProfiles.Select(p => p.Module).Concat(relatedProfiles.Select(r => r.Module)).Distinct(StringComparer.Ordinal).ToList();
+        ZohoUsage usage = client.Usage;
+        run.Audit.Add(AuditActions.Resolve, null, searched.Count, org.PrivacySettings ? AuditOutcomes.PrivacySettingsOn : AuditOutcomes.PrivacySettingsOff);
+        Log.OrgResolved(logger, input.RequestId, input.OrgId, searched.Count, client.Version);
+        return new OrgProfile
+        {
+            OrgId = input.OrgId,
+            PrivacySettings = org.PrivacySettings,
+            ApiVersion = (int)client.Version,
+            ConcurrencyBudget = usage.ConcurrencyBudget,
+            CreditBudget = usage.CreditBudget,
+            ParentModules = parentProfiles,
+            RelatedModules = relatedProfiles,
+            DeletableModules = searched.Where(deletable).ToList(),
+            NotDeletableModules = searched.Where(m => !deletable(m)).ToList(),
+            Gaps = gaps.DistinctBy(g => g.Module, StringComparer.Ordinal).ToList(),
+            Settings = OrchestrationSettings.FromOptions(dsr),
+        };
+    }
+
+    /// <summary>
+    /// The parent and related modules to search (the org's lists, else the options'; narrowed to the request's selection,
+    /// Contacts added when a related module needs it) and which modules this request may delete from.
+    /// </summary>
+    private (List<string> Parents, List<string> Related, Func<string, bool> Deletable) Plan(ResolveOrgInput input, DsrOptions dsr)
+    {
         IReadOnlyList<string> configuredParents = OrgList(input.OrgId, "ParentModules") ?? dsr.ParentModules;
         IReadOnlyList<string> configuredRelated = ExpandActivities(OrgList(input.OrgId, "RelatedModules") ?? dsr.RelatedModules);
         IReadOnlyList<string> configuredDeletable = ExpandActivities(OrgList(input.OrgId, "DeletableModules") ?? dsr.DeletableModules);
@@ -46,81 +84,49 @@ public sealed class ResolveOrgHandler(
             parents.Insert(0, ZohoModules.Contacts);
         }
 
-        var audits = new List<AuditEntry>();
-        var gaps = new List<ModuleGap>();
-        try
-        {
-            ZohoOrg org = await client.GetOrgAsync(cancellationToken).ConfigureAwait(false);
-            var parentProfiles = new List<ModuleProfile>();
-            foreach (string module in parents)
-            {
-                IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
-                if (fields is null)
-                {
-                    continue;
-                }
+        return (parents, related, m => configuredDeletable.Contains(m, StringComparer.Ordinal) && (requested is null || requested.Contains(m)));
+    }
 
-                parentProfiles.Add(new ModuleProfile(
+    /// <summary>Each parent module's email fields and which are restricted (fields metadata); modules it cannot read are gaps.</summary>
+    private async Task<List<ModuleProfile>> ParentProfilesAsync(
+        ZohoActivityRun<OrgProfile> run, ResolveOrgInput input, List<string> parents, List<ModuleGap> gaps, CancellationToken cancellationToken)
+    {
+        var profiles = new List<ModuleProfile>();
+        foreach (string module in parents)
+        {
+            IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(run, input, module, gaps, cancellationToken).ConfigureAwait(false);
+            if (fields is not null)
+            {
+                profiles.Add(new ModuleProfile(
                     module,
                     fields.Where(f => f.IsEmail).Select(f => f.ApiName).ToList(),
                     fields.Where(f => f.IsEmail && f.IsRestricted).Select(f => f.ApiName).ToList()));
             }
-
-            var relatedProfiles = new List<RelatedModuleProfile>();
-            if (related.Count > 0)
-            {
-                IReadOnlyList<ZohoRelatedList> lists = await client.GetRelatedListsAsync(ZohoModules.Contacts, cancellationToken).ConfigureAwait(false);
-                foreach (string module in related)
-                {
-                    string? lookup = await LookupFieldAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
-                    if (lookup is null)
-                    {
-                        continue;
-                    }
-
-                    relatedProfiles.Add(new RelatedModuleProfile(module, RelatedListOf(lists, module), lookup));
-                }
-            }
-
-            List<string> searched = parentProfiles.Select(p => p.Module).Concat(relatedProfiles.Select(r => r.Module)).Distinct(StringComparer.Ordinal).ToList();
-            List<string> deletable = searched
-                .Where(m => configuredDeletable.Contains(m, StringComparer.Ordinal) && (requested is null || requested.Contains(m)))
-                .ToList();
-            List<string> notDeletable = searched.Where(m => !deletable.Contains(m, StringComparer.Ordinal)).ToList();
-            ZohoUsage usage = client.Usage;
-            var profile = new OrgProfile
-            {
-                OrgId = input.OrgId,
-                PrivacySettings = org.PrivacySettings,
-                ApiVersion = (int)client.Version,
-                ConcurrencyBudget = usage.ConcurrencyBudget,
-                CreditBudget = usage.CreditBudget,
-                ParentModules = parentProfiles,
-                RelatedModules = relatedProfiles,
-                DeletableModules = deletable,
-                NotDeletableModules = notDeletable,
-                Gaps = gaps.DistinctBy(g => g.Module, StringComparer.Ordinal).ToList(),
-                Settings = OrchestrationSettings.FromOptions(dsr),
-                Spend = meter.Spent(),
-            };
-            audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", null, searched.Count, "ok"));
-            await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
-            Log.OrgResolved(logger, input.RequestId, input.OrgId, searched.Count, $"v{(int)client.Version}");
-            return profile;
         }
-        catch (ZohoThrottledException ex)
+
+        return profiles;
+    }
+
+    /// <summary>How each related module links to a contact: its Contacts related list, else its contact lookup.</summary>
+    private async Task<List<RelatedModuleProfile>> RelatedProfilesAsync(
+        ZohoActivityRun<OrgProfile> run, ResolveOrgInput input, List<string> related, List<ModuleGap> gaps, CancellationToken cancellationToken)
+    {
+        var profiles = new List<RelatedModuleProfile>();
+        if (related.Count == 0)
         {
-            Log.ActivityThrottled(logger, input.RequestId, input.OrgId, null, ex.Code, ex.RetryAfter);
-            audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", null, 0, "throttled", ex.Code));
-            await audit.AppendAsync(input.OrgId, input.RequestId, audits, cancellationToken).ConfigureAwait(false);
-            return new OrgProfile
-            {
-                OrgId = input.OrgId,
-                Settings = OrchestrationSettings.FromOptions(dsr),
-                Spend = meter.Spent(),
-                Throttled = new ActivityThrottle(ex.RetryAfter, ex.Code),
-            };
+            return profiles;
         }
+
+        IReadOnlyList<ZohoRelatedList> lists = await run.Client.GetRelatedListsAsync(ZohoModules.Contacts, cancellationToken).ConfigureAwait(false);
+        foreach (string module in related)
+        {
+            if (await LookupFieldAsync(run, input, module, gaps, cancellationToken).ConfigureAwait(false) is { } lookup)
+            {
+                profiles.Add(new RelatedModuleProfile(module, RelatedListOf(lists, module), lookup));
+            }
+        }
+
+        return profiles;
     }
 
     /// <summary>
@@ -137,35 +143,35 @@ public sealed class ResolveOrgHandler(
             && (string.Equals(l.ApiName, module, StringComparison.Ordinal) || string.Equals(l.ApiName, compact, StringComparison.Ordinal)))?.ApiName;
     }
 
-    private async Task<IReadOnlyList<ZohoField>?> FieldsOrNullAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, List<ModuleGap> gaps, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ZohoField>?> FieldsOrNullAsync(ZohoActivityRun<OrgProfile> run, ResolveOrgInput input, string module, List<ModuleGap> gaps, CancellationToken cancellationToken)
     {
         try
         {
-            return await client.GetFieldsAsync(module, cancellationToken).ConfigureAwait(false);
+            return await run.Client.GetFieldsAsync(module, cancellationToken).ConfigureAwait(false);
         }
         catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 403 or 404)
         {
             Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, ex.Code);
-            audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", module, 0, "skipped", ex.Code));
+            run.Audit.Add(AuditActions.Resolve, module, 0, AuditOutcomes.Skipped, ex.Code);
             gaps.Add(new ModuleGap(module, "module not accessible", ex.Code));
             return null;
         }
     }
 
-    private async Task<string?> LookupFieldAsync(ZohoCrmClient client, ResolveOrgInput input, string module, List<AuditEntry> audits, List<ModuleGap> gaps, CancellationToken cancellationToken)
+    private async Task<string?> LookupFieldAsync(ZohoActivityRun<OrgProfile> run, ResolveOrgInput input, string module, List<ModuleGap> gaps, CancellationToken cancellationToken)
     {
         if (ZohoModules.ContactLookups.TryGetValue(module, out string? known))
         {
             return known;
         }
 
-        IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(client, input, module, audits, gaps, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ZohoField>? fields = await FieldsOrNullAsync(run, input, module, gaps, cancellationToken).ConfigureAwait(false);
         string? lookup = fields?.FirstOrDefault(f => string.Equals(f.DataType, "lookup", StringComparison.OrdinalIgnoreCase)
             && string.Equals(f.LookupModule, ZohoModules.Contacts, StringComparison.Ordinal))?.ApiName;
         if (lookup is null && fields is not null)
         {
             Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, "NO_CONTACT_LOOKUP");
-            audits.Add(new AuditEntry(timeProvider.GetUtcNow(), "resolve", module, 0, "skipped", "NO_CONTACT_LOOKUP"));
+            run.Audit.Add(AuditActions.Resolve, module, 0, AuditOutcomes.Skipped, "NO_CONTACT_LOOKUP");
             gaps.Add(new ModuleGap(module, "no contact lookup", "NO_CONTACT_LOOKUP"));
         }
 

@@ -1,3 +1,4 @@
 namespace ZohoDsr.Core.Activities;
 
-public sealed record ResolveOrgInput(string OrgId, string RequestId, IReadOnlyList<string>? RequestedModules);
+/// <summary>Resolve the org for one request: its privacy setting, API version, budgets and the modules to work on.</summary>
+public sealed record ResolveOrgInput(string OrgId, string RequestId, IReadOnlyList<string>? RequestedModules) : ActivityInput(OrgId, RequestId);

@@ -8,6 +8,7 @@ using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
+using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -26,21 +27,18 @@ public sealed class SendCallbackHandler(
     TimeProvider timeProvider,
     ILogger<SendCallbackHandler> logger)
 {
-    /// <summary>The audit outcome of a callback whose destination was refused.</summary>
-    public const string RefusedOutcome = "refused";
-
     public async Task<SendCallbackResult> HandleAsync(SendCallbackInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.CallbackUrl);
         ArgumentNullException.ThrowIfNull(input.Summary);
         Uri url = input.CallbackUrl;
-        string requestId = input.Summary.RequestId;
-        string orgId = input.Summary.OrgId;
+        string requestId = input.RequestId;
+        string orgId = input.OrgId;
         WebhookOptions webhook = options.Value.Webhook;
         if (new CallbackAddressPolicy(webhook).UrlProblem(url) is not null)
         {
-            return await RefuseAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(input, cancellationToken).ConfigureAwait(false);
         }
 
         string secret = string.IsNullOrEmpty(webhook.CallbackSigningSecret) ? webhook.SigningSecret : webhook.CallbackSigningSecret;
@@ -62,17 +60,18 @@ public sealed class SendCallbackHandler(
         }
         catch (HttpRequestException ex) when (IsRefusal(ex))
         {
-            return await RefuseAsync(orgId, requestId, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(input, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             Log.CallbackFailed(logger, requestId, orgId, 0);
-            await AuditAsync(orgId, requestId, Outcome(0), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(input, AuditOutcomes.NoAnswer, null, cancellationToken).ConfigureAwait(false);
             throw new HttpRequestException("The callback could not be delivered (no answer).", ex);
         }
 
-        await AuditAsync(orgId, requestId, Outcome(status), cancellationToken).ConfigureAwait(false);
-        if (status is < 200 or > 299)
+        bool accepted = status is >= 200 and <= 299;
+        await AuditAsync(input, accepted ? AuditOutcomes.Delivered : AuditOutcomes.HttpError, accepted ? null : HttpCode(status), cancellationToken).ConfigureAwait(false);
+        if (!accepted)
         {
             Log.CallbackFailed(logger, requestId, orgId, status);
             throw new HttpRequestException($"The callback was answered with HTTP {status}.", null, (System.Net.HttpStatusCode)status);
@@ -95,16 +94,20 @@ public sealed class SendCallbackHandler(
         return false;
     }
 
-    private static string Outcome(int status)
-        => status is >= 200 and <= 299 ? "delivered" : string.Create(CultureInfo.InvariantCulture, $"http-{status}");
+    /// <summary>The intake system's answer as the audit line's code: <c>HTTP 500</c>.</summary>
+    private static string HttpCode(int status) => string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");
 
-    private async Task<SendCallbackResult> RefuseAsync(string orgId, string requestId, CancellationToken cancellationToken)
+    private async Task<SendCallbackResult> RefuseAsync(SendCallbackInput input, CancellationToken cancellationToken)
     {
-        Log.CallbackRefused(logger, requestId, orgId);
-        await AuditAsync(orgId, requestId, RefusedOutcome, cancellationToken).ConfigureAwait(false);
+        Log.CallbackRefused(logger, input.RequestId, input.OrgId);
+        await AuditAsync(input, AuditOutcomes.Refused, null, cancellationToken).ConfigureAwait(false);
         return new SendCallbackResult(false, 0);
     }
 
-    private Task AuditAsync(string orgId, string requestId, string outcome, CancellationToken cancellationToken)
-        => audit.AppendAsync(orgId, requestId, [new AuditEntry(timeProvider.GetUtcNow(), "callback", null, 1, outcome)], cancellationToken);
+    private Task AuditAsync(SendCallbackInput input, string outcome, string? code, CancellationToken cancellationToken)
+    {
+        var lines = new AuditLines(DsrActivities.SendCallback.Name, input.CallId, timeProvider);
+        lines.Add(AuditActions.Callback, null, 1, outcome, code);
+        return audit.AppendAsync(input.OrgId, input.RequestId, lines.Entries, cancellationToken);
+    }
 }

@@ -9,12 +9,24 @@ namespace ZohoDsr.Core.Http;
 public static class DsrHttpApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="DsrHttpApi"/> and what it needs: <see cref="DsrHttpOptions"/> (section <c>ZohoDsr:Http</c>,
-    /// validated on start), the due-date settings (<c>ZohoDsr:Deadlines</c>), the <see cref="DsrRequestGate"/> with its
-    /// process-wide <see cref="SignatureReplayCache"/>, and the <see cref="DsrRequestRecords"/>. The host registers its
-    /// <see cref="IDsrInstanceClient"/>.
+    /// Adds <see cref="DsrHttpApi"/> over the host's <see cref="IDsrInstanceClient"/> (which the host registers: the local
+    /// host's task hub client), with the parts <see cref="AddDsrHttpContract"/> adds.
     /// </summary>
     public static IServiceCollection AddDsrHttpApi(this IServiceCollection services)
+    {
+        services.AddDsrHttpContract();
+        services.TryAddTransient<DsrHttpApi>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what every <see cref="DsrHttpApi"/> shares, without the API itself: <see cref="DsrHttpOptions"/> (section
+    /// <c>ZohoDsr:Http</c>, validated on start), the due-date settings (<c>ZohoDsr:Deadlines</c>), the
+    /// <see cref="DsrRequestGate"/> with its process-wide <see cref="SignatureReplayCache"/>, and the
+    /// <see cref="DsrRequestRecords"/>. The Functions app calls this alone: its Durable client is a binding of each HTTP
+    /// function, so it makes the API per call around it.
+    /// </summary>
+    public static IServiceCollection AddDsrHttpContract(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -24,7 +36,6 @@ public static class DsrHttpApiServiceCollectionExtensions
         services.TryAddSingleton<SignatureReplayCache>();
         services.TryAddSingleton<DsrRequestGate>();
         services.TryAddSingleton<DsrRequestRecords>();
-        services.TryAddTransient<DsrHttpApi>();
         return services;
     }
 }

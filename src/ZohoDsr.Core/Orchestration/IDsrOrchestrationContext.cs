@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.RateGate;
 
@@ -22,8 +23,10 @@ public interface IDsrOrchestrationContext
     /// <summary>A deterministic new GUID (the same on every replay).</summary>
     Guid NewGuid();
 
-    /// <summary>Schedules an activity by name (see <see cref="ActivityNames"/>) and awaits its result.</summary>
-    Task<TResult> CallActivityAsync<TResult>(string name, object input, ActivityRetryPolicy? retry = null);
+    /// <summary>Schedules an activity (one of <see cref="DsrActivities"/>) with its input and awaits its result.</summary>
+    Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+        where TInput : ActivityInput
+        where TOutput : class;
 
     /// <summary>A durable timer.</summary>
     Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken);

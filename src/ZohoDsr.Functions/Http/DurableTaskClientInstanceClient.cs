@@ -93,7 +93,7 @@ public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, Ht
         }
         catch (JsonException e)
         {
-            Log.UnreadableInstance(logger, e, metadata.InstanceId, status.ToString());
+            Log.UnreadableInstance(logger, e, metadata.InstanceId, status);
             return new DsrInstanceState(
                 metadata.InstanceId, status, null, null, null, metadata.CreatedAt, metadata.LastUpdatedAt, FailureMessage(metadata, status));
         }

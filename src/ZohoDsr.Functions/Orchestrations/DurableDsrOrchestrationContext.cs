@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
@@ -21,8 +22,13 @@ public sealed class DurableDsrOrchestrationContext(TaskOrchestrationContext cont
 
     public Guid NewGuid() => context.NewGuid();
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object input, ActivityRetryPolicy? retry = null)
-        => context.CallActivityAsync<TResult>(name, input, ToTaskOptions(retry));
+    public Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+        where TInput : ActivityInput
+        where TOutput : class
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return context.CallActivityAsync<TOutput>(activity.Name, input, ToTaskOptions(retry));
+    }
 
     public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => context.CreateTimer(fireAt, cancellationToken);
 

@@ -1,20 +1,12 @@
-using System.Security.Cryptography;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ZohoCrm.Client;
-using ZohoCrm.Simulator;
-using ZohoDsr.Core;
-using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
-using ZohoDsr.Core.Secrets;
 using ZohoDsr.Functions.Orchestrations;
 using ZohoDsr.Local.Apis;
 using ZohoDsr.Local.Engine;
-using ZohoDsr.Local.Secrets;
 using ZohoDsr.Local.Storage;
 
 namespace ZohoDsr.Local.Hosting;
@@ -34,7 +26,6 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The Functions host's storage setting, honoured as a fallback.</summary>
     public const string WebJobsStorageKey = "AzureWebJobsStorage";
 
-    private const string SigningSecretKey = "ZohoDsr:Webhook:SigningSecret";
     private int _stopped;
 
     private LocalHost(WebApplication app, DemoEnvironment? demo, AzuriteProcess? azurite, LocalHostOptions options, string signingSecret, bool signingSecretGenerated, string exportPath, IReadOnlyList<string> orgIds)
@@ -90,51 +81,12 @@ public sealed class LocalHost : IAsyncDisposable
             ApplicationName = typeof(LocalHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureSources(builder, options);
+        LocalHostConfiguration.AddSources(builder, options);
         builder.Configuration.AddInMemoryCollection(options.Settings);
 
         IConfigurationSection orgsSection = builder.Configuration.GetSection($"{ZohoCrmClientOptions.SectionName}:Orgs");
         bool useSimulator = options.UseSimulator ?? !orgsSection.GetChildren().Any();
-
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        string exportPath = builder.Configuration[$"{DsrOptions.SectionName}:Exports:LocalPath"] is { Length: > 0 } configuredPath
-            ? Path.GetFullPath(configuredPath)
-            : Path.GetFullPath(options.ExportPath ?? Path.Combine(Directory.GetCurrentDirectory(), ".local-exports"));
-        settings[$"{DsrOptions.SectionName}:Exports:LocalPath"] = exportPath;
-        if (string.IsNullOrEmpty(builder.Configuration[$"{DsrOptions.SectionName}:Exports:Kind"]))
-        {
-            settings[$"{DsrOptions.SectionName}:Exports:Kind"] = "LocalFolder";
-        }
-
-        // On loopback there is no system key to leak: answer with Durable's management URIs, as `func start` does.
-        if (string.IsNullOrEmpty(builder.Configuration[$"{DsrOptions.SectionName}:Webhook:IncludeDurableManagementUris"]))
-        {
-            settings[$"{DsrOptions.SectionName}:Webhook:IncludeDurableManagementUris"] = "true";
-        }
-
-        string? signingSecret = builder.Configuration[SigningSecretKey];
-        bool generated = string.IsNullOrEmpty(signingSecret);
-        if (generated)
-        {
-            signingSecret = RandomNumberGenerator.GetHexString(48, lowercase: true);
-            settings[SigningSecretKey] = signingSecret;
-        }
-
-        // The audit log's subject hashes are keyed: a real host keeps its key in user secrets (made on first use), a host
-        // without ambient configuration (the demo, tests) makes one for its own run.
-        if (string.IsNullOrEmpty(builder.Configuration[AuditOptions.SubjectKeyKey]))
-        {
-            settings[AuditOptions.SubjectKeyKey] = options.UseAmbientConfiguration
-                ? LocalAuditSubjectKey.EnsureIn(UserSecretsFile.Default())
-                : AuditSubjectKey.NewKeyBase64();
-        }
-
-        // Callbacks to an intake system on this machine are a local development case; Azure refuses them.
-        if (string.IsNullOrEmpty(builder.Configuration[$"{DsrOptions.SectionName}:Webhook:AllowLoopbackCallbacks"]))
-        {
-            settings[$"{DsrOptions.SectionName}:Webhook:AllowLoopbackCallbacks"] = "true";
-        }
-
+        LocalHostSettings generated = LocalHostSettings.Complete(builder.Configuration, options);
         var tokenStore = new InMemoryZohoTokenStore();
         var owned = new OwnedResources();
         try
@@ -149,51 +101,31 @@ public sealed class LocalHost : IAsyncDisposable
 
             if (useSimulator)
             {
-                owned.Demo = await StartSimulatorAsync(options, settings, tokenStore, cancellationToken).ConfigureAwait(false);
+                owned.Demo = await DemoEnvironment.StartAsync(options, generated.Values, tokenStore, cancellationToken).ConfigureAwait(false);
             }
 
             foreach ((string key, string? value) in options.Settings)
             {
-                settings[key] = value;
+                generated.Values[key] = value;
             }
 
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(generated.Values);
             IReadOnlyList<string> orgIds = [.. orgsSection.GetChildren().Select(o => o.Key)];
             if (!useSimulator)
             {
-                LoadOrgSecrets(builder.Configuration, orgIds, tokenStore);
+                LocalHostConfiguration.LoadOrgSecrets(builder.Configuration, orgIds, tokenStore);
             }
 
-            ConfigureServices(builder, options, tokenStore, useSimulator);
-            ConfigureLogging(builder, options);
+            LocalHostConfiguration.AddServices(builder, options, tokenStore, useSimulator);
+            LocalHostConfiguration.AddLogging(builder, options);
             builder.WebHost.UseUrls(options.Urls);
-
             WebApplication app = builder.Build();
             app.MapDsrApi();
             app.MapDurableManagementApi();
 
-            var host = new LocalHost(app, owned.Demo, owned.Azurite, options, signingSecret!, generated, exportPath, orgIds);
+            var host = new LocalHost(app, owned.Demo, owned.Azurite, options, generated.SigningSecret, generated.SigningSecretGenerated, generated.ExportPath, orgIds);
             owned = new OwnedResources(); // owned by the host from here on
-            try
-            {
-                await host.StartEngineAsync(connectionString, cancellationToken).ConfigureAwait(false);
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException ex)
-            {
-                await host.DisposeAsync().ConfigureAwait(false);
-                throw new LocalHostException($"Cannot listen on {options.Urls}: {ex.Message} Pass another --port (or --urls).", ex);
-            }
-            catch
-            {
-                await host.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                ?? options.Urls;
-            host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
-            Log.HostStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalHost>(), orgIds.Count);
+            await host.StartAsync(connectionString, cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch
@@ -297,6 +229,31 @@ public sealed class LocalHost : IAsyncDisposable
             ? named
             : configuration[WebJobsStorageKey] is { Length: > 0 } webJobs ? webJobs : null;
 
+    /// <summary>Starts the engine, then Kestrel; on failure the host is disposed.</summary>
+    private async Task StartAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StartEngineAsync(connectionString, cancellationToken).ConfigureAwait(false);
+            await App.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw new LocalHostException($"Cannot listen on {Options.Urls}: {ex.Message} Pass another --port (or --urls).", ex);
+        }
+        catch
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        string address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? Options.Urls;
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        Log.HostStarted(App.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalHost>(), OrgIds.Count);
+    }
+
     private async Task StartEngineAsync(string connectionString, CancellationToken cancellationToken)
     {
         HostJsonDurableSettings hostJson = HostJsonDurableSettings.Read(Path.Combine(AppContext.BaseDirectory, HostJsonDurableSettings.FileName));
@@ -322,126 +279,6 @@ public sealed class LocalHost : IAsyncDisposable
         App.Services.GetRequiredService<EngineSlot>().Engine = await DurableEngine.StartAsync(
             engineOptions, functions, App.Services, App.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
         Resumed = await ListUnfinishedAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void ConfigureSources(WebApplicationBuilder builder, LocalHostOptions options)
-    {
-        if (!options.UseAmbientConfiguration)
-        {
-            builder.Configuration.Sources.Clear();
-            return;
-        }
-
-        if (!builder.Environment.IsDevelopment())
-        {
-            // User secrets hold a real org's client secret and refresh token (the auth command writes them there).
-            builder.Configuration.AddUserSecrets(typeof(LocalHost).Assembly, optional: true, reloadOnChange: false);
-            builder.Configuration.AddEnvironmentVariables();
-            builder.Configuration.AddCommandLine([.. options.Args]);
-        }
-    }
-
-    private static async Task<DemoEnvironment> StartSimulatorAsync(LocalHostOptions options, Dictionary<string, string?> settings, InMemoryZohoTokenStore tokenStore, CancellationToken cancellationToken)
-    {
-        SimulatorHost simulator = await SimulatorHost.StartAsync(options.SimulatorOptions, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            const string orgId = LocalHostOptions.DemoOrgId;
-            const string dataCenter = "US";
-            SimOrg org = simulator.AddOrg(new SimOrgSpec { OrgId = orgId, DataCenter = dataCenter });
-            SeedResult seed = org.Seed(options.DemoSeed);
-
-            string prefix = $"{ZohoCrmClientOptions.SectionName}:Orgs:{orgId}";
-            settings[$"{prefix}:DataCenter"] = dataCenter;
-            settings[$"{prefix}:AccountsUrl"] = simulator.AccountsUrl(dataCenter).ToString();
-            settings[$"{prefix}:ClientId"] = org.ClientId;
-            settings[$"{prefix}:Edition"] = "Enterprise";
-            tokenStore.SetCredentials(orgId, org.ClientSecret, org.RefreshToken);
-            return new DemoEnvironment(simulator, org, orgId, seed);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static void LoadOrgSecrets(IConfiguration configuration, IReadOnlyList<string> orgIds, InMemoryZohoTokenStore tokenStore)
-    {
-        bool keyVault = !string.IsNullOrEmpty(configuration[$"{DsrOptions.SectionName}:KeyVaultUri"]);
-        foreach (string orgId in orgIds)
-        {
-            string prefix = $"{ZohoCrmClientOptions.SectionName}:Orgs:{orgId}";
-            string? clientSecret = configuration[$"{prefix}:ClientSecret"];
-            string? refreshToken = configuration[$"{prefix}:RefreshToken"];
-            if (!string.IsNullOrEmpty(clientSecret) && !string.IsNullOrEmpty(refreshToken))
-            {
-                tokenStore.SetCredentials(orgId, clientSecret, refreshToken);
-            }
-            else if (!keyVault)
-            {
-                string missing = string.IsNullOrEmpty(clientSecret) ? $"{prefix}:ClientSecret" : $"{prefix}:RefreshToken";
-                throw new LocalHostException(
-                    $"{missing} is not set: store it with `dotnet user-secrets --id zohodsr-local set \"{missing}\" ...` "
-                    + $"(or run the auth command), or set {DsrOptions.SectionName}:KeyVaultUri.");
-            }
-        }
-    }
-
-    private static void ConfigureServices(WebApplicationBuilder builder, LocalHostOptions options, InMemoryZohoTokenStore tokenStore, bool useSimulator)
-    {
-        IServiceCollection services = builder.Services;
-        services.AddSingleton(options.TimeProvider);
-        if (builder.Configuration[$"{DsrOptions.SectionName}:KeyVaultUri"] is { Length: > 0 } vault && !useSimulator)
-        {
-            if (!Uri.TryCreate(vault, UriKind.Absolute, out Uri? vaultUri) || vaultUri.Scheme != Uri.UriSchemeHttps)
-            {
-                throw new LocalHostException($"{DsrOptions.SectionName}:KeyVaultUri must be an https URL (https://NAME.vault.azure.net).");
-            }
-
-            services.AddSingleton<IZohoTokenStore>(sp => new KeyVaultZohoTokenStore(
-                new SecretClient(vaultUri, new DefaultAzureCredential()),
-                sp.GetRequiredService<TimeProvider>()));
-        }
-        else
-        {
-            services.AddSingleton<IZohoTokenStore>(tokenStore);
-        }
-
-        services.AddZohoDsrCore();
-        services.AddDsrHttpApi();
-        services.AddSingleton<ManagementServices>();
-        services.AddSingleton<EngineSlot>();
-        services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
-        services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
-        services.AddSingleton<IDurableInstanceAdmin>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
-        services.AddProblemDetails();
-        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-    }
-
-    private static void ConfigureLogging(WebApplicationBuilder builder, LocalHostOptions options)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
-
-        // Framework request and HTTP client logs carry URLs (the client's search URLs hold the subject's email).
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-
-        // The engine's own traces (every work item, lease and poll) as host.json sets them for Azure.
-        builder.Logging.AddFilter("DurableTask.Core", LogLevel.Warning);
-        builder.Logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
-        options.ConfigureLogging?.Invoke(builder.Logging);
     }
 
     /// <summary>What a start made before the host took it over, released if the start fails.</summary>

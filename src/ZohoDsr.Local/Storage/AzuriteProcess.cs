@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ZohoDsr.Local.Storage;
@@ -19,21 +18,20 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private const string StateFileName = "azurite.json";
-    private const string LockFileName = "azurite.lock";
-    private const string HostsFolderName = "hosts";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process? _process;
-    private readonly string? _stateFolder;
+    private readonly Task? _closed;
+    private readonly AzuriteFolder? _folder;
     private int _disposed;
 
-    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, string? stateFolder, bool started)
+    private AzuriteProcess(AzuriteEndpoints endpoints, Process? process, Task? closed, AzuriteFolder? folder, bool started)
     {
         Endpoints = endpoints;
         _process = process;
-        _stateFolder = stateFolder;
+        _closed = closed;
+        _folder = folder;
         Started = started;
     }
 
@@ -44,7 +42,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public bool Started { get; }
 
     /// <summary>The folder Azurite keeps its data in (null: in memory).</summary>
-    public string? DataPath => _stateFolder is null ? null : Path.Combine(_stateFolder, "azurite");
+    public string? DataPath => _folder?.DataPath;
 
     /// <summary>A connection string naming the blob, queue and table endpoints of the development account.</summary>
     public string ConnectionString =>
@@ -60,8 +58,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts an Azurite that keeps everything in memory; it goes away with its process.</summary>
     public static async Task<AzuriteProcess> StartInMemoryAsync(CancellationToken cancellationToken)
     {
-        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
-        return new AzuriteProcess(endpoints, process, stateFolder: null, started: true);
+        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(location: null, cancellationToken).ConfigureAwait(false);
+        return new AzuriteProcess(endpoints, process, closed, folder: null, started: true);
     }
 
     /// <summary>
@@ -71,17 +69,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// </summary>
     public static async Task<AzuriteProcess> StartOrJoinAsync(string stateFolder, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stateFolder);
-        string folder = Path.GetFullPath(stateFolder);
-        CreatePrivateDirectory(folder);
-        CreatePrivateDirectory(Path.Combine(folder, HostsFolderName));
-        using FileStream gate = await LockAsync(Path.Combine(folder, LockFileName), cancellationToken).ConfigureAwait(false);
-
-        AzuriteEndpoints? running = ReadState(folder);
+        var folder = new AzuriteFolder(stateFolder);
+        folder.Create();
+        using FileStream gate = await folder.LockAsync(cancellationToken).ConfigureAwait(false);
+        AzuriteEndpoints? running = folder.ReadServing();
         if (running is not null && IsServing(running))
         {
-            RegisterHost(folder);
-            return new AzuriteProcess(running, process: null, folder, started: false);
+            folder.RegisterHost();
+            return new AzuriteProcess(running, process: null, closed: null, folder, started: false);
         }
 
         if (running is not null)
@@ -89,12 +84,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             StopProcess(running.ProcessId); // left by a crash, and no longer answering
         }
 
-        string location = Path.Combine(folder, "azurite");
-        CreatePrivateDirectory(location);
-        (Process process, AzuriteEndpoints endpoints) = await LaunchAsync(location, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(folder, StateFileName), JsonSerializer.Serialize(endpoints), cancellationToken).ConfigureAwait(false);
-        RegisterHost(folder);
-        return new AzuriteProcess(endpoints, process, folder, started: true);
+        (Process process, AzuriteEndpoints endpoints, Task closed) = await LaunchAsync(folder.DataPath, cancellationToken).ConfigureAwait(false);
+        await folder.WriteServingAsync(endpoints, cancellationToken).ConfigureAwait(false);
+        folder.RegisterHost();
+        return new AzuriteProcess(endpoints, process, closed, folder, started: true);
     }
 
     /// <summary>
@@ -108,24 +101,33 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        if (_stateFolder is null)
+        if (_folder is null)
         {
-            StopProcess(_process);
+            Kill(_process); // in memory: nothing to save
+            _process?.Dispose();
             return;
         }
 
-        using FileStream gate = await LockAsync(Path.Combine(_stateFolder, LockFileName), CancellationToken.None).ConfigureAwait(false);
-        File.Delete(HostFile(_stateFolder, Environment.ProcessId));
-        if (OtherLiveHosts(_stateFolder) == 0)
+        using FileStream gate = await _folder.LockAsync(CancellationToken.None).ConfigureAwait(false);
+        _folder.UnregisterHost();
+        if (_folder.OtherLiveHosts() == 0)
         {
-            StopProcess(Endpoints.ProcessId);
-            File.Delete(Path.Combine(_stateFolder, StateFileName));
+            if (_process is not null && _closed is not null)
+            {
+                await CloseAsync(_process, _closed).ConfigureAwait(false);
+            }
+            else
+            {
+                StopProcess(Endpoints.ProcessId);
+            }
+
+            _folder.ForgetServing();
         }
 
         _process?.Dispose();
     }
 
-    private static async Task<(Process Process, AzuriteEndpoints Endpoints)> LaunchAsync(string? location, CancellationToken cancellationToken)
+    private static async Task<(Process Process, AzuriteEndpoints Endpoints, Task Closed)> LaunchAsync(string? location, CancellationToken cancellationToken)
     {
         string script = Path.Combine(InstallDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -152,6 +154,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         startInfo.ArgumentList.Add("--skipApiVersionCheck");
         startInfo.ArgumentList.Add("--loose");
         startInfo.ArgumentList.Add("--disableProductStyleUrl");
+        startInfo.ArgumentList.Add("--disableTelemetry"); // nothing leaves the machine
         if (location is null)
         {
             startInfo.ArgumentList.Add("--inMemoryPersistence");
@@ -174,9 +177,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int closedServices = 0;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+            if (e.Data is not null && ClosedLine().IsMatch(e.Data) && Interlocked.Increment(ref closedServices) == 3)
+            {
+                closed.TrySetResult();
+            }
+            else if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
             {
                 lock (ports)
                 {
@@ -188,7 +197,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 }
             }
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Azurite exited (code {process.ExitCode}) before it listened."));
+        process.Exited += (_, _) =>
+        {
+            listening.TrySetException(new InvalidOperationException($"Azurite exited (code {process.ExitCode}) before it listened."));
+            closed.TrySetResult();
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -198,11 +211,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
         catch
         {
-            StopProcess(process);
+            Kill(process);
             throw;
         }
 
-        return (process, new AzuriteEndpoints(process.Id, ports["Blob"], ports["Queue"], ports["Table"]));
+        return (process, new AzuriteEndpoints(process.Id, ports["Blob"], ports["Queue"], ports["Table"]), closed.Task);
     }
 
     private static bool IsServing(AzuriteEndpoints endpoints)
@@ -224,58 +237,6 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             return false;
         }
     }
-
-    private static AzuriteEndpoints? ReadState(string folder)
-    {
-        string path = Path.Combine(folder, StateFileName);
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<AzuriteEndpoints>(File.ReadAllText(path)) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static void RegisterHost(string folder)
-    {
-        string path = HostFile(folder, Environment.ProcessId);
-        File.WriteAllText(path, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static int OtherLiveHosts(string folder)
-    {
-        int live = 0;
-        foreach (string file in Directory.EnumerateFiles(Path.Combine(folder, HostsFolderName)))
-        {
-            if (int.TryParse(Path.GetFileName(file), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsAlive(pid))
-            {
-                live++;
-            }
-            else
-            {
-                File.Delete(file);
-            }
-        }
-
-        return live;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string HostFile(string folder, int pid) => Path.Combine(folder, HostsFolderName, pid.ToString(CultureInfo.InvariantCulture));
 
     private static void StopProcess(int pid)
     {
@@ -325,6 +286,46 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops an Azurite this process started: SIGTERM, then waits until it says its three services closed (their data is
+    /// on disk by then). Its process may linger until this process's pooled connections to it close; it no longer listens
+    /// and no longer writes. Killed when it does not close within <see cref="StopTimeout"/>.
+    /// </summary>
+    private static async Task CloseAsync(Process process, Task closed)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || !Terminate(process.Id))
+        {
+            Kill(process);
+            return;
+        }
+
+        if (await Task.WhenAny(closed, Task.Delay(StopTimeout)).ConfigureAwait(false) != closed)
+        {
+            Kill(process);
+        }
+    }
+
+    private static void Kill(Process? process)
+    {
+        try
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Gone already.
+        }
+    }
+
     /// <summary>SIGTERM through <c>kill(1)</c> (.NET itself sends only SIGKILL).</summary>
     private static bool Terminate(int pid)
     {
@@ -340,36 +341,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>An exclusive lock on a file, waited for (another host starting or stopping in the same folder).</summary>
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (!timeout.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service successfully closed")]
+    private static partial Regex ClosedLine();
 }

@@ -1,6 +1,9 @@
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.Tests.Support;
 using ZohoDsr.TestSupport;
 
@@ -57,6 +60,29 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         Assert.Equal([new RecordOutcome("Contacts", ours, RecordOutcomeKind.Deleted)], retried.Outcomes);
         Assert.Equal([new RecordOutcome("Contacts", ours, RecordOutcomeKind.NotFound, "INVALID_DATA")], later.Outcomes);
         Assert.True(org.IsInRecycleBin("Contacts", ours));
+    }
+
+    [Fact]
+    public async Task Handle_SameCallDeliveredTwice_AuditCountsEachRecordOnce()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string first = Insert(org, "Contacts");
+        string second = Insert(org, "Contacts");
+        var input = new DeleteBatchInput(org.OrgId, "r-7", "Contacts", [first, second], TimeProvider.System.GetUtcNow()) { CallId = "i-7:4" };
+
+        DeleteBatchResult delivered = await host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None);
+        DeleteBatchResult again = await host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None); // at-least-once
+
+        Assert.Equal(delivered.Outcomes, again.Outcomes);
+        Assert.Equal(2, org.Counters.RecordsDeleted);
+        string[] raw = await File.ReadAllLinesAsync(Path.Combine(host.ExportPath, org.OrgId, "r-7", "audit.jsonl"));
+        Assert.Equal(2, raw.Count(l => l.Contains("\"action\":\"delete\"", StringComparison.Ordinal)));
+        AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-7", CancellationToken.None);
+        AuditEntry line = Assert.Single(trail.Entries);
+        Assert.Equal((ActivityNames.DeleteBatch, "i-7:4"), (line.Writer, line.CallId));
+        Assert.Equal(2, trail.Sum(AuditActions.Delete, AuditOutcomes.Deleted));
+        Assert.Equal([("Contacts", first), ("Contacts", second)], trail.RecordIds(AuditActions.Delete, AuditOutcomes.Deleted).Order());
     }
 
     [Theory]

@@ -1,5 +1,8 @@
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.Tests.Support;
 using ZohoDsr.TestSupport;
 
@@ -28,7 +31,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
             Assert.Null(result.Throttled);
             Assert.Equal(Expected(subject, module.Module), result.RecordIds.Order(StringComparer.Ordinal));
-            Assert.Equal("coql", result.Method);
+            Assert.Equal(FindMethod.Coql, result.Method);
             Assert.True(result.Candidates >= result.RecordIds.Count);
             Assert.True(result.Spend.Calls >= 1);
         }
@@ -69,7 +72,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
         FindRecordsResult result = await FindAsync(orgs.Restricted, profile, subject.Email, "r-restricted");
 
-        Assert.Equal("scan", result.Method);
+        Assert.Equal(FindMethod.Scan, result.Method);
         Assert.Equal(Expected(subject, "Contacts"), result.RecordIds.Order(StringComparer.Ordinal));
         Assert.True(result.Spend.Calls > orgs.Restricted.Count("Contacts") / 2, "the private-field scan reads records one by one");
     }
@@ -81,7 +84,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
         FindRecordsResult result = await FindAsync(orgs.Restricted, Contacts, subject.Email, "r-fallback");
 
-        Assert.Equal("scan", result.Method);
+        Assert.Equal(FindMethod.Scan, result.Method);
         Assert.Equal(Expected(subject, "Contacts"), result.RecordIds.Order(StringComparer.Ordinal));
     }
 
@@ -91,7 +94,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
         FindRecordsResult result = await FindAsync(orgs.Open, new ModuleProfile("Accounts", [], []), "x@example.com", "r-none");
 
         Assert.Empty(result.RecordIds);
-        Assert.Equal("none", result.Method);
+        Assert.Equal(FindMethod.None, result.Method);
         Assert.Equal(0, result.Spend.Calls);
     }
 
@@ -124,9 +127,27 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
         FindRecordsResult result = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(orgs.Restricted.OrgId, "r-noscan", profile, subject.Email), CancellationToken.None);
 
-        Assert.Equal("scan", result.Method);
+        Assert.Equal(FindMethod.Scan, result.Method);
         ModuleGap gap = Assert.Single(result.Gaps);
         Assert.Equal(new ModuleGap("Contacts", "email fields restricted and scan disabled"), gap);
+    }
+
+    [Fact]
+    public async Task Handle_SameCallDeliveredTwice_AuditHasEachLineOnce()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        string requestId = "r-twice-" + Guid.NewGuid().ToString("N")[..6];
+        var input = new FindInModuleInput(orgs.Open.OrgId, requestId, Contacts, subject.Email) { CallId = "i-9:2" };
+
+        FindRecordsResult delivered = await orgs.Host.Get<FindInModuleHandler>().HandleAsync(input, CancellationToken.None);
+        FindRecordsResult again = await orgs.Host.Get<FindInModuleHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal(delivered.RecordIds, again.RecordIds);
+        AuditTrail trail = await AuditTrail.ReadAsync(orgs.Host.Get<IExportStore>(), orgs.Open.OrgId, requestId, CancellationToken.None);
+        Assert.Equal([AuditActions.Coql, AuditActions.Search, AuditActions.Find], trail.Entries.Select(e => e.Action));
+        Assert.Equal(delivered.RecordIds.Count, trail.Sum(AuditActions.Find, AuditOutcomes.Ok));
+        Assert.All(trail.Entries, e => Assert.Equal((ActivityNames.FindInModule, "i-9:2"), (e.Writer, e.CallId)));
+        Assert.All(trail.Entries, e => Assert.NotNull(e.SubjectHash));
     }
 
     [Fact]

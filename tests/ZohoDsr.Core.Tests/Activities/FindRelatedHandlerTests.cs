@@ -24,7 +24,7 @@ public sealed class FindRelatedHandlerTests(SeededOrgsFixture orgs) : IClassFixt
 
             IEnumerable<string> expected = subject.ExpectedRecordIds.TryGetValue(module.Module, out IReadOnlyList<string>? ids) ? ids : [];
             Assert.Equal(expected.Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
-            Assert.Equal(module.RelatedListApiName is null ? "lookup" : "related-list", result.Method);
+            Assert.Equal(FindMethods.Of(module), result.Method);
             Assert.Null(result.RecordIdsByModule);
         }
     }
@@ -56,7 +56,7 @@ public sealed class FindRelatedHandlerTests(SeededOrgsFixture orgs) : IClassFixt
         FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
             .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-fb", module, subject.ExpectedRecordIds["Contacts"]), CancellationToken.None);
 
-        Assert.Equal("lookup", result.Method);
+        Assert.Equal(FindMethod.Lookup, result.Method);
         Assert.Equal(subject.ExpectedRecordIds["Quotes"].Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
     }
 

@@ -1,5 +1,8 @@
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Exports;
+using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.Tests.Support;
 using ZohoDsr.TestSupport;
 
@@ -108,6 +111,20 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         Assert.Equal("Vendors_Custom", gap.Module);
         Assert.Equal("module not accessible", gap.Reason);
         Assert.False(string.IsNullOrEmpty(gap.ZohoCode));
+    }
+
+    [Fact]
+    public async Task Handle_PrivacySettingsOff_ProfileAndAuditSaySo()
+    {
+        SimOrg org = simulator.Host.AddOrg(new SimOrgSpec { OrgId = simulator.NewOrg().OrgId + "0", PrivacySettings = false });
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-7", null) { CallId = "i-7:1" }, CancellationToken.None);
+
+        Assert.False(profile.PrivacySettings);
+        AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-7", CancellationToken.None);
+        Assert.Contains(trail.Entries, e => e.Action == "resolve" && e.Outcome == "privacy-settings-off");
+        Assert.All(trail.Entries, e => Assert.Equal((ActivityNames.ResolveOrg, "i-7:1"), (e.Writer, e.CallId)));
     }
 
     [Fact]

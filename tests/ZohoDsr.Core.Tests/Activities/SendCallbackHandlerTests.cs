@@ -74,7 +74,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
         CoreTestHost host = Host(("ZohoDsr:Webhook:AllowLoopbackCallbacks", "true"));
         DsrResult summary = Summary();
 
-        SendCallbackResult result = await host.Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(Url("http", "127.0.0.1"), summary), CancellationToken.None);
+        SendCallbackResult result = await host.Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(Url("http", "127.0.0.1"), summary), CancellationToken.None);
 
         Assert.Equal(new SendCallbackResult(true, 200), result);
         var (_, body, timestamp, signature, contentType) = Assert.Single(_received);
@@ -94,7 +94,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
     {
         CoreTestHost host = Host();
 
-        SendCallbackResult result = await host.Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(Url("https", "localhost"), Summary()), CancellationToken.None);
+        SendCallbackResult result = await host.Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(Url("https", "localhost"), Summary()), CancellationToken.None);
 
         Assert.Equal(new SendCallbackResult(false, 0), result);
         Assert.Equal(0, Volatile.Read(ref _connections));
@@ -107,11 +107,11 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_HttpToHostNameResolvingToLoopback_DeliveredOnlyWhenLoopbackAllowed()
     {
-        SendCallbackResult refused = await Host().Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(Url("http", "localhost"), Summary()), CancellationToken.None);
+        SendCallbackResult refused = await Host().Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(Url("http", "localhost"), Summary()), CancellationToken.None);
         Assert.Equal(0, Volatile.Read(ref _connections));
 
         SendCallbackResult delivered = await Host(("ZohoDsr:Webhook:AllowLoopbackCallbacks", "true")).Get<SendCallbackHandler>()
-            .HandleAsync(new SendCallbackInput(Url("http", "localhost"), Summary()), CancellationToken.None);
+            .HandleAsync(SendCallbackInput.Of(Url("http", "localhost"), Summary()), CancellationToken.None);
 
         Assert.Equal(new SendCallbackResult(false, 0), refused);
         Assert.Equal(new SendCallbackResult(true, 200), delivered);
@@ -126,7 +126,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
         CoreTestHost host = Host(("ZohoDsr:Webhook:CallbackAllowedHosts:0", allowed));
 
         // The listener speaks plain HTTP, so the TLS handshake fails: what counts is that the connection was allowed.
-        await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(Url("https", "localhost"), Summary()), CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(Url("https", "localhost"), Summary()), CancellationToken.None));
 
         Assert.True(Volatile.Read(ref _connections) >= 1);
     }
@@ -137,7 +137,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
     [InlineData("ftp://127.0.0.1/callback")]
     public async Task Handle_RefusedUrl_NotSentAndNotRetried(string url)
     {
-        SendCallbackResult result = await Host().Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(new Uri(url), Summary()), CancellationToken.None);
+        SendCallbackResult result = await Host().Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(new Uri(url), Summary()), CancellationToken.None);
 
         Assert.Equal(new SendCallbackResult(false, 0), result);
         Assert.Equal(0, Volatile.Read(ref _connections));
@@ -149,7 +149,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
         CoreTestHost host = Host(("ZohoDsr:Webhook:AllowLoopbackCallbacks", "true"));
 
         HttpRequestException ex = await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<SendCallbackHandler>()
-            .HandleAsync(new SendCallbackInput(new Uri($"http://127.0.0.1:{_port}/moved"), Summary()), CancellationToken.None));
+            .HandleAsync(SendCallbackInput.Of(new Uri($"http://127.0.0.1:{_port}/moved"), Summary()), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, ex.StatusCode);
         Assert.Empty(_received);
@@ -163,7 +163,7 @@ public sealed class SendCallbackHandlerTests : IAsyncLifetime
         _answer = status;
         CoreTestHost host = Host(("ZohoDsr:Webhook:AllowLoopbackCallbacks", "true"));
 
-        HttpRequestException ex = await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<SendCallbackHandler>().HandleAsync(new SendCallbackInput(Url("http", "127.0.0.1"), Summary()), CancellationToken.None));
+        HttpRequestException ex = await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<SendCallbackHandler>().HandleAsync(SendCallbackInput.Of(Url("http", "127.0.0.1"), Summary()), CancellationToken.None));
 
         Assert.Equal(status, (int?)ex.StatusCode);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("/callback", StringComparison.Ordinal));

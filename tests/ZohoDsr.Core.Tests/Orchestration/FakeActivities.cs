@@ -12,8 +12,6 @@ internal sealed class FakeActivities
 {
     private readonly Lock _lock = new();
     private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _purged = new(StringComparer.Ordinal);
-    private int _inFlight;
 
     public OrgProfile Profile { get; set; } = new()
     {
@@ -56,17 +54,12 @@ internal sealed class FakeActivities
     /// <summary>Decides per call whether the activity throws: (activity, input, attempt) → exception or null.</summary>
     public Func<string, object, int, Exception?> Fail { get; set; } = (_, _, _) => null;
 
-    /// <summary>Awaited before every call (the engine tests hold calls with it); null: answer at once.</summary>
-    public Func<string, object, CancellationToken, Task>? Before { get; set; }
-
     public bool CallbackDelivered { get; set; } = true;
 
     /// <summary>Every call in order: activity name and input.</summary>
     public List<(string Name, object Input)> Calls { get; } = [];
 
     public List<WriteAuditInput> Audits { get; } = [];
-
-    public int PeakInFlight { get; private set; }
 
     public IReadOnlyCollection<string> Deleted
     {
@@ -84,32 +77,6 @@ internal sealed class FakeActivities
         lock (_lock)
         {
             return Calls.Where(c => c.Name == name).Select(c => (T)c.Input).ToList();
-        }
-    }
-
-    public async Task<object?> DispatchAsync(string name, object input, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            _inFlight++;
-            PeakInFlight = Math.Max(PeakInFlight, _inFlight);
-        }
-
-        try
-        {
-            if (Before is not null)
-            {
-                await Before(name, input, cancellationToken);
-            }
-
-            return Invoke(name, input);
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                _inFlight--;
-            }
         }
     }
 
@@ -166,28 +133,28 @@ internal sealed class FakeActivities
 
     private FindRecordsResult FindInModule(FindInModuleInput input, ActivityThrottle? throttle, ApiSpend spend)
         => throttle is not null
-            ? new FindRecordsResult(input.Module.Module, [], "search", 0) { Spend = spend, Throttled = throttle }
+            ? new FindRecordsResult(input.Module.Module, [], FindMethod.Search, 0) { Spend = spend, Throttled = throttle }
             : new FindRecordsResult(
                 input.Module.Module,
                 [.. Found.GetValueOrDefault(input.Module.Module, []).Where(id => !_deleted.Contains(id))],
-                "coql",
+                FindMethod.Coql,
                 Found.GetValueOrDefault(input.Module.Module, []).Length + 1) { Spend = spend, Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []) };
 
     private FindRecordsResult FindRelated(FindRelatedInput input, ActivityThrottle? throttle, ApiSpend spend)
     {
         if (throttle is not null)
         {
-            return new FindRecordsResult(input.Module.Module, [], "lookup", 0) { Spend = spend, Throttled = throttle };
+            return new FindRecordsResult(input.Module.Module, [], FindMethod.Lookup, 0) { Spend = spend, Throttled = throttle };
         }
 
         var byContact = Related.GetValueOrDefault(input.Module.Module) ?? [];
         var ids = input.ContactIds.SelectMany(c => byContact.GetValueOrDefault(c, [])).Where(id => !_deleted.Contains(id)).ToList();
-        var method = input.Module.RelatedListApiName is null ? "lookup" : "related-list";
+        var method = FindMethods.Of(input.Module);
         if (input.Module.Module == "Activities")
         {
             // The pseudo-module: rows of Calls (k…) and Tasks (t…).
             var byModule = ids.GroupBy(id => id.StartsWith('k') ? "Calls" : "Tasks").ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g]);
-            return new FindRecordsResult("Activities", ids, "related-list", ids.Count) { Spend = spend, RecordIdsByModule = byModule };
+            return new FindRecordsResult("Activities", ids, FindMethod.RelatedList, ids.Count) { Spend = spend, RecordIdsByModule = byModule };
         }
 
         return new FindRecordsResult(input.Module.Module, ids, method, ids.Count) { Spend = spend, Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []) };
@@ -249,11 +216,6 @@ internal sealed class FakeActivities
                 ? new RecordOutcome("RecycleBin", id, RecordOutcomeKind.Failed, "INVALID_DATA")
                 : new RecordOutcome("RecycleBin", id, RecordOutcomeKind.Deleted))
             .ToList();
-        foreach (var outcome in outcomes.Where(o => o.Outcome == RecordOutcomeKind.Deleted))
-        {
-            _purged.Add(outcome.RecordId);
-        }
-
         return new DeleteBatchResult("RecycleBin", outcomes) { Spend = spend };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
@@ -53,15 +54,17 @@ internal sealed class ScriptedOrchestrationContext(FakeActivities activities) : 
 
     public Guid NewGuid() => Guids.Count > 0 ? Guids.Dequeue() : new Guid(++_guids, 0, 0, new byte[8]);
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object input, ActivityRetryPolicy? retry = null)
+    public Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+        where TInput : ActivityInput
+        where TOutput : class
     {
-        RetryPolicies.Add((name, retry));
+        RetryPolicies.Add((activity.Name, retry));
         var attempts = Math.Max(1, retry?.MaxNumberOfAttempts ?? 1);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return Task.FromResult((TResult)Activities.Invoke(name, input)!);
+                return Task.FromResult((TOutput)Activities.Invoke(activity.Name, input)!);
             }
             catch (Exception ex) when (attempt < attempts && ex is not InvalidCastException)
             {
@@ -69,7 +72,7 @@ internal sealed class ScriptedOrchestrationContext(FakeActivities activities) : 
             }
             catch (Exception ex)
             {
-                return Task.FromException<TResult>(new InvalidOperationException($"Task '{name}' failed: {ex.Message}", ex));
+                return Task.FromException<TOutput>(new InvalidOperationException($"Task '{activity.Name}' failed: {ex.Message}", ex));
             }
         }
     }

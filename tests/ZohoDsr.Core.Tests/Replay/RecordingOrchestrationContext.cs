@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
@@ -37,12 +38,14 @@ internal sealed class RecordingOrchestrationContext(IDsrOrchestrationContext inn
         return guid;
     }
 
-    public async Task<TResult> CallActivityAsync<TResult>(string name, object input, ActivityRetryPolicy? retry = null)
+    public async Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+        where TInput : ActivityInput
+        where TOutput : class
     {
-        var slot = Add(new ReplayEntry("activity", name, ReplayJson.Write(input) + " retry=" + ReplayJson.Write(retry)));
+        var slot = Add(new ReplayEntry("activity", activity.Name, ReplayJson.Write(input) + " retry=" + ReplayJson.Write(retry)));
         try
         {
-            var result = await inner.CallActivityAsync<TResult>(name, input, retry);
+            var result = await inner.CallActivityAsync(activity, input, retry);
             Complete(slot, ReplayJson.Write(result));
             return result;
         }

@@ -16,7 +16,7 @@ public sealed class ReplayHarnessTests
 
         var result = await RecordAndReplay.RunAsync(context, async c =>
         {
-            var profile = await c.CallActivityAsync<OrgProfile>(ActivityNames.ResolveOrg, new ResolveOrgInput("org-1", "r-1", null));
+            var profile = await c.CallActivityAsync(DsrActivities.ResolveOrg, new ResolveOrgInput("org-1", "r-1", null));
             await c.CreateTimer(c.CurrentUtcDateTime.AddSeconds(3), CancellationToken.None);
             return $"{profile.OrgId}:{c.NewGuid()}:{c.CurrentUtcDateTime:O}";
         });
@@ -30,7 +30,7 @@ public sealed class ReplayHarnessTests
         var context = new ScriptedOrchestrationContext(new FakeActivities());
         Func<IDsrOrchestrationContext, Task<string>> nondeterministic = async c =>
         {
-            var profile = await c.CallActivityAsync<OrgProfile>(ActivityNames.ResolveOrg, new ResolveOrgInput("org-1", Guid.NewGuid().ToString(), null));
+            var profile = await c.CallActivityAsync(DsrActivities.ResolveOrg, new ResolveOrgInput("org-1", Guid.NewGuid().ToString(), null));
             return profile.OrgId;
         };
 
@@ -88,7 +88,7 @@ public sealed class ReplayHarnessTests
         {
             try
             {
-                await c.CallActivityAsync<OrgProfile>(ActivityNames.ResolveOrg, new ResolveOrgInput("org-1", "r-1", null));
+                await c.CallActivityAsync(DsrActivities.ResolveOrg, new ResolveOrgInput("org-1", "r-1", null));
                 return "ok";
             }
             catch (Exception)

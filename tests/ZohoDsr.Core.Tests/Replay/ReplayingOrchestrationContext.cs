@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
@@ -25,12 +26,14 @@ internal sealed class ReplayingOrchestrationContext(IReadOnlyList<ReplayEntry> h
 
     public Guid NewGuid() => Guid.Parse(Next(new ReplayEntry("guid", string.Empty, string.Empty)).Result!);
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object input, ActivityRetryPolicy? retry = null)
+    public Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+        where TInput : ActivityInput
+        where TOutput : class
     {
-        var entry = Next(new ReplayEntry("activity", name, ReplayJson.Write(input) + " retry=" + ReplayJson.Write(retry)));
+        var entry = Next(new ReplayEntry("activity", activity.Name, ReplayJson.Write(input) + " retry=" + ReplayJson.Write(retry)));
         return entry.Error is not null
-            ? Task.FromException<TResult>(new ReplayedActivityException(entry.Error))
-            : Task.FromResult(ReplayJson.Read<TResult>(entry.Result!));
+            ? Task.FromException<TOutput>(new ReplayedActivityException(entry.Error))
+            : Task.FromResult(ReplayJson.Read<TOutput>(entry.Result!));
     }
 
     public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)

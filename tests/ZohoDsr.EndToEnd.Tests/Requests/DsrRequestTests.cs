@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ZohoCrm.Simulator;
+using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Orchestration;
@@ -86,6 +87,23 @@ public sealed class DsrRequestTests(SimulatorFixture simulator, AzuriteFixture a
         Assert.All(bystander.ExpectedRecordIds.SelectMany(p => p.Value.Select(id => (p.Key, id))), r => Assert.True(scenario.Org.Exists(r.Key, r.id)));
         Assert.Equal(result.CompletedAt!.Value.AddDays(60), result.RecycleBinRetainedUntil);
         Assert.Equal(deletable.Values.Sum(v => v.Count), scenario.Org.Counters.RecordsDeleted);
+
+        // The audit is the proof, read as an auditor reads it: each deleted record once, from the DeleteBatch call that
+        // deleted it; every line in the one vocabulary and saying who wrote it; the orchestration repeats no fact.
+        var trail = await AuditTrail.ReadAsync(scenario.Host.Get<IExportStore>(), scenario.Org.OrgId, result.RequestId, CancellationToken.None);
+        Assert.Equal(
+            deletable.SelectMany(p => p.Value.Select(id => $"{p.Key}/{id}")).Order(StringComparer.Ordinal),
+            trail.RecordIds(AuditActions.Delete, AuditOutcomes.Deleted).Select(r => $"{r.Module}/{r.RecordId}").Order(StringComparer.Ordinal));
+        Assert.Equal(deletable.Values.Sum(v => v.Count), trail.Sum(AuditActions.Delete, AuditOutcomes.Deleted));
+        Assert.All(trail.Entries, e =>
+        {
+            Assert.Contains(e.Action, AuditActions.All);
+            Assert.Contains(e.Outcome, AuditOutcomes.All);
+            Assert.NotNull(e.CallId);
+            Assert.Contains(e.Writer, ActivityNames.All.Append(OrchestrationNames.DsrOrchestration));
+        });
+        Assert.All(trail.Entries.Where(e => e.Action is AuditActions.Delete or AuditActions.Verify or AuditActions.Find), e => Assert.NotEqual(OrchestrationNames.DsrOrchestration, e.Writer));
+        Assert.Contains(trail.Entries, e => e.Action == AuditActions.Result && e.Outcome == AuditOutcomes.Completed && e.Writer == OrchestrationNames.DsrOrchestration);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
@@ -17,6 +18,8 @@ public sealed class DurableDsrOrchestrationContextTests
     private readonly Mock<TaskOrchestrationContext> _durable = new();
     private readonly Mock<TaskOrchestrationEntityFeature> _entities = new();
     private readonly DurableDsrOrchestrationContext _context;
+
+    private static DeleteBatchInput Batch { get; } = new("acme", "r-1", "Contacts", ["1"]) { CallId = "i-1:4" };
 
     public DurableDsrOrchestrationContextTests()
     {
@@ -43,15 +46,16 @@ public sealed class DurableDsrOrchestrationContextTests
     public async Task CallActivityAsync_WithRetry_MapsThePolicyOneToOne()
     {
         TaskOptions? seen = null;
-        _durable.Setup(c => c.CallActivityAsync<string>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        DeleteBatchResult answer = new("Contacts", []);
+        _durable.Setup(c => c.CallActivityAsync<DeleteBatchResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? _, TaskOptions? options) => seen = options)
-            .ReturnsAsync("ok");
+            .ReturnsAsync(answer);
         ActivityRetryPolicy retry = new(4, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(1));
 
-        string result = await _context.CallActivityAsync<string>(ActivityNames.DeleteBatch, "input", retry);
+        DeleteBatchResult result = await _context.CallActivityAsync(DsrActivities.DeleteBatch, Batch, retry);
 
-        Assert.Equal("ok", result);
-        _durable.Verify(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.DeleteBatch), "input", It.IsAny<TaskOptions?>()), Times.Once);
+        Assert.Same(answer, result);
+        _durable.Verify(c => c.CallActivityAsync<DeleteBatchResult>(new TaskName(ActivityNames.DeleteBatch), Batch, It.IsAny<TaskOptions?>()), Times.Once);
         RetryPolicy? policy = seen?.Retry?.Policy;
         Assert.NotNull(policy);
         Assert.Equal(4, policy.MaxNumberOfAttempts);
@@ -64,11 +68,13 @@ public sealed class DurableDsrOrchestrationContextTests
     [Fact]
     public async Task CallActivityAsync_NoRetry_PassesNoOptions()
     {
-        _durable.Setup(c => c.CallActivityAsync<int>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(3);
+        WriteAuditInput input = new("acme", "r-1", []);
+        _durable.Setup(c => c.CallActivityAsync<WriteAuditResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new WriteAuditResult("audit.jsonl", 0));
 
-        await _context.CallActivityAsync<int>(ActivityNames.WriteAudit, "input");
+        await _context.CallActivityAsync(DsrActivities.WriteAudit, input);
 
-        _durable.Verify(c => c.CallActivityAsync<int>(new TaskName(ActivityNames.WriteAudit), "input", null), Times.Once);
+        _durable.Verify(c => c.CallActivityAsync<WriteAuditResult>(new TaskName(ActivityNames.WriteAudit), input, null), Times.Once);
     }
 
     [Fact]
@@ -84,9 +90,9 @@ public sealed class DurableDsrOrchestrationContextTests
     public async Task CallActivityAsync_ActivityFailed_SurfacesTaskFailedException()
     {
         TaskFailedException failure = new(ActivityNames.DeleteBatch, 7, new TaskFailureDetails("System.TimeoutException", "timed out", null, null, null));
-        _durable.Setup(c => c.CallActivityAsync<int>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
+        _durable.Setup(c => c.CallActivityAsync<DeleteBatchResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
 
-        TaskFailedException thrown = await Assert.ThrowsAsync<TaskFailedException>(() => _context.CallActivityAsync<int>(ActivityNames.DeleteBatch, "input"));
+        TaskFailedException thrown = await Assert.ThrowsAsync<TaskFailedException>(() => _context.CallActivityAsync(DsrActivities.DeleteBatch, Batch));
 
         Assert.True(thrown.FailureDetails.IsCausedBy<TimeoutException>());
     }

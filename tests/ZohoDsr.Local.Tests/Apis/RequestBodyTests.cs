@@ -39,8 +39,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
             ["ZohoDsr:Exports:Kind"] = "LocalFolder",
             ["ZohoDsr:Exports:LocalPath"] = _exports,
         });
-        builder.Services.AddZohoDsrCore();
-        builder.Services.AddDsrHttpApi();
+        builder.Services.AddZohoDsrCore().AddDsrHttpApi();
         builder.Services.AddSingleton(Mock.Of<IDsrInstanceClient>());
         builder.Services.AddSingleton(Mock.Of<IDurableInstanceAdmin>());
         builder.Services.AddSingleton<ManagementServices>();

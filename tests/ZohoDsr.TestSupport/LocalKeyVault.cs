@@ -4,6 +4,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Security.KeyVault.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,14 +15,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ZohoDsr.Functions.Tests.Secrets;
+namespace ZohoDsr.TestSupport;
 
 /// <summary>
 /// A Key Vault secrets endpoint on 127.0.0.1 over HTTPS (a self-signed certificate made here), speaking the REST API the
 /// real <c>SecretClient</c> uses: <c>GET /secrets/{name}/{version?}</c> and <c>PUT /secrets/{name}</c> with
 /// <c>api-version</c>, a 401 bearer challenge for unauthenticated requests, <c>SecretNotFound</c> errors.
 /// </summary>
-internal sealed class LocalKeyVault : IAsyncDisposable
+public sealed class LocalKeyVault : IAsyncDisposable
 {
     public const string AccessToken = "local-vault-token";
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -66,6 +69,25 @@ internal sealed class LocalKeyVault : IAsyncDisposable
     public void Seed(string name, string value) => _secrets[name] = Bundle(name, value, null, null, null);
 
     public JsonObject? Stored(string name) => _secrets.TryGetValue(name, out JsonObject? secret) ? secret : null;
+
+    /// <summary>A handler that trusts this vault's self-signed certificate, and no other.</summary>
+    public HttpClientHandler TrustingHandler()
+    {
+        string thumbprint = Certificate.Thumbprint;
+        return new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint };
+    }
+
+    /// <summary>The real <see cref="SecretClient"/> of this vault over <paramref name="handler"/>, without retries.</summary>
+    public SecretClient Client(HttpClientHandler handler, TokenCredential? credential = null)
+    {
+        SecretClientOptions options = new()
+        {
+            Transport = new HttpClientTransport(handler),
+            DisableChallengeResourceVerification = true,
+        };
+        options.Retry.MaxRetries = 0;
+        return new SecretClient(VaultUri, credential ?? new LocalVaultCredential(), options);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,8 +4,9 @@ using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Secrets;
+using ZohoDsr.TestSupport;
 
-namespace ZohoDsr.Functions.Tests.Secrets;
+namespace ZohoDsr.Core.Tests.Secrets;
 
 /// <summary>The token store with the real <see cref="SecretClient"/> against a local HTTPS Key Vault endpoint.</summary>
 public sealed class KeyVaultZohoTokenStoreWireTests : IAsyncLifetime
@@ -17,8 +18,7 @@ public sealed class KeyVaultZohoTokenStoreWireTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _vault = await LocalKeyVault.StartAsync();
-        string thumbprint = _vault.Certificate.Thumbprint;
-        _handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint };
+        _handler = _vault.TrustingHandler();
     }
 
     public async Task DisposeAsync()
@@ -73,15 +73,7 @@ public sealed class KeyVaultZohoTokenStoreWireTests : IAsyncLifetime
     }
 
     private KeyVaultZohoTokenStore Store()
-    {
-        SecretClientOptions options = new()
-        {
-            Transport = new HttpClientTransport(_handler),
-            DisableChallengeResourceVerification = true,
-        };
-        options.Retry.MaxRetries = 0;
-        return new KeyVaultZohoTokenStore(new SecretClient(_vault.VaultUri, new RecordingCredential(_tokenRequests), options), TimeProvider.System);
-    }
+        => new(_vault.Client(_handler, new RecordingCredential(_tokenRequests)), TimeProvider.System);
 
     private sealed class RecordingCredential(ConcurrentQueue<TokenRequestContext> requests) : TokenCredential
     {

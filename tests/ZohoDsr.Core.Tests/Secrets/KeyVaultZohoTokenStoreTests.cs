@@ -5,7 +5,7 @@ using Moq;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Secrets;
 
-namespace ZohoDsr.Functions.Tests.Secrets;
+namespace ZohoDsr.Core.Tests.Secrets;
 
 public sealed class KeyVaultZohoTokenStoreTests
 {

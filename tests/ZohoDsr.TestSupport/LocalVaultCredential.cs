@@ -1,9 +1,9 @@
 using Azure.Core;
 
-namespace ZohoDsr.Functions.Tests.Secrets;
+namespace ZohoDsr.TestSupport;
 
 /// <summary>A credential that answers <see cref="LocalKeyVault"/>'s bearer challenge with its token.</summary>
-internal sealed class LocalVaultCredential : TokenCredential
+public sealed class LocalVaultCredential : TokenCredential
 {
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         => new(LocalKeyVault.AccessToken, DateTimeOffset.UtcNow.AddHours(1));

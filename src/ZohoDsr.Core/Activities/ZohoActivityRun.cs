@@ -1,0 +1,50 @@
+using ZohoCrm.Client;
+using ZohoDsr.Core.Audit;
+
+namespace ZohoDsr.Core.Activities;
+
+/// <summary>
+/// One run of a Zoho-calling activity (made by <see cref="ZohoActivityRunner.Start"/>): its own client of the org (whose
+/// usage is the run's spend) and its audit lines. <see cref="RunAsync"/> does the work and, whatever happens, the same
+/// things around it: a throttle from Zoho (<see cref="ZohoThrottledException"/>) is logged, audited and returned as
+/// <see cref="ZohoActivityResult.Throttled"/> (never waited on: the orchestration alone schedules the wait, on a durable
+/// timer), the spend is set, and the audit lines are appended once.
+/// </summary>
+/// <param name="throttleLine">The action and module of the audit line written when Zoho throttles the run.</param>
+internal sealed class ZohoActivityRun<TOutput>(
+    ZohoActivityRunner runner, ZohoCrmClient client, AuditLines lines, ActivityInput input, (string Action, string? Module) throttleLine)
+    where TOutput : ZohoActivityResult
+{
+    /// <summary>The org's client for this run only.</summary>
+    public ZohoCrmClient Client { get; } = client;
+
+    /// <summary>The run's audit lines, appended when the run ends (also when throttled).</summary>
+    public AuditLines Audit { get; } = lines;
+
+    /// <summary>
+    /// Runs <paramref name="work"/>; when Zoho throttles it, the result is <paramref name="whenThrottled"/>'s (what was done
+    /// before the throttle) marked throttled.
+    /// </summary>
+    public async Task<TOutput> RunAsync(Func<Task<TOutput>> work, Func<TOutput> whenThrottled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(whenThrottled);
+        ZohoSpendMeter meter = ZohoSpendMeter.Start(Client);
+        TOutput result;
+        ActivityThrottle? throttle = null;
+        try
+        {
+            result = await work().ConfigureAwait(false);
+        }
+        catch (ZohoThrottledException ex)
+        {
+            Log.ActivityThrottled(runner.Logger, input.RequestId, input.OrgId, throttleLine.Module, ex.Code, ex.RetryAfter);
+            throttle = new ActivityThrottle(ex.RetryAfter, ex.Code);
+            result = whenThrottled();
+            Audit.Add(throttleLine.Action, throttleLine.Module, 0, AuditOutcomes.Throttled, ex.Code);
+        }
+
+        await runner.Audit.AppendAsync(input.OrgId, input.RequestId, Audit.Entries, cancellationToken).ConfigureAwait(false);
+        return (TOutput)((ZohoActivityResult)result with { Spend = meter.Spent(), Throttled = throttle });
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Orchestration;
+
+namespace ZohoDsr.Core.Activities;
+
+/// <summary>
+/// Starts the runs of Zoho-calling activities (<c>ZohoActivityRun</c>): the one place that gives an
+/// activity its org's client, meters what it spends, turns Zoho's throttle into a result the orchestration backs off on,
+/// and writes the activity's audit lines, each stamped with the activity and its call id.
+/// </summary>
+public sealed class ZohoActivityRunner(
+    ActivityZohoClients clients,
+    AuditWriter audit,
+    TimeProvider timeProvider,
+    ILogger<ZohoActivityRunner> logger)
+{
+    internal AuditWriter Audit => audit;
+
+    internal ILogger Logger => logger;
+
+    /// <summary>
+    /// A run of <paramref name="activity"/> for <paramref name="input"/>; <paramref name="auditAction"/> and
+    /// <paramref name="module"/> name the audit line written when Zoho throttles it.
+    /// </summary>
+    internal ZohoActivityRun<TOutput> Start<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, string auditAction, string? module)
+        where TInput : ActivityInput
+        where TOutput : ZohoActivityResult
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(input);
+        return new ZohoActivityRun<TOutput>(this, clients.For(input.OrgId), new AuditLines(activity.Name, input.CallId, timeProvider), input, (auditAction, module));
+    }
+}
