@@ -138,7 +138,7 @@ internal sealed class DsrOperatorActions(
             return Extended(winner);
         }
 
-        Log.DeadlineExtended(logger, target.RequestId, target.OrgId, extension.By.ToString());
+        Log.DeadlineExtended(logger, target.RequestId, target.OrgId);
         return new DsrHttpResponse(200, DsrDeadlineView.Of(deadline, extension), DsrRequestGate.JsonMediaType, DsrProblems.NoHeaders);
     }
 

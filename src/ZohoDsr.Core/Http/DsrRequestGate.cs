@@ -87,11 +87,11 @@ public sealed class DsrRequestGate(
         string expected = httpOptions.Value.OperatorKey;
         if (expected.Length == 0)
         {
-            return Refuse(DsrRoutes.KeyHeader, "KeyNotAccepted", $"This host takes no {DsrRoutes.KeyHeader}; sign the request ({DsrRoutes.TimestampHeader}, {DsrRoutes.SignatureHeader}).");
+            return Refuse(DsrRoutes.KeyHeader, DsrCallerRefusal.KeyNotAccepted, $"This host takes no {DsrRoutes.KeyHeader}; sign the request ({DsrRoutes.TimestampHeader}, {DsrRoutes.SignatureHeader}).");
         }
 
         bool equal = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-        return equal ? null : Refuse(DsrRoutes.KeyHeader, "KeyMismatch", $"{DsrRoutes.KeyHeader} is not this host's key.");
+        return equal ? null : Refuse(DsrRoutes.KeyHeader, DsrCallerRefusal.KeyMismatch, $"{DsrRoutes.KeyHeader} is not this host's key.");
     }
 
     private DsrHttpResponse? SignatureProblem(DsrHttpRequest request, DsrCallerPolicy policy)
@@ -100,23 +100,23 @@ public sealed class DsrRequestGate(
         string alternative = policy == DsrCallerPolicy.SignatureOrKey ? $" (or {DsrRoutes.KeyHeader})" : string.Empty;
         if (string.IsNullOrWhiteSpace(request.Timestamp) && string.IsNullOrWhiteSpace(request.Signature))
         {
-            return Refuse(DsrRoutes.SignatureHeader, nameof(WebhookSignatureResult.MissingHeaders), $"The {DsrRoutes.TimestampHeader} and {DsrRoutes.SignatureHeader} headers are required{alternative}.");
+            return Refuse(DsrRoutes.SignatureHeader, DsrCallerRefusal.MissingHeaders, $"The {DsrRoutes.TimestampHeader} and {DsrRoutes.SignatureHeader} headers are required{alternative}.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Timestamp))
         {
-            return Refuse(DsrRoutes.TimestampHeader, nameof(WebhookSignatureResult.MissingHeaders), $"{DsrRoutes.TimestampHeader} is required with {DsrRoutes.SignatureHeader}.");
+            return Refuse(DsrRoutes.TimestampHeader, DsrCallerRefusal.MissingHeaders, $"{DsrRoutes.TimestampHeader} is required with {DsrRoutes.SignatureHeader}.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Signature))
         {
-            return Refuse(DsrRoutes.SignatureHeader, nameof(WebhookSignatureResult.MissingHeaders), $"{DsrRoutes.SignatureHeader} is required with {DsrRoutes.TimestampHeader}.");
+            return Refuse(DsrRoutes.SignatureHeader, DsrCallerRefusal.MissingHeaders, $"{DsrRoutes.SignatureHeader} is required with {DsrRoutes.TimestampHeader}.");
         }
 
         if (!long.TryParse(request.Timestamp.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp)
             || timestamp > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            return Refuse(DsrRoutes.TimestampHeader, nameof(WebhookSignatureResult.Malformed), $"{DsrRoutes.TimestampHeader} must be Unix seconds.");
+            return Refuse(DsrRoutes.TimestampHeader, DsrCallerRefusal.Malformed, $"{DsrRoutes.TimestampHeader} must be Unix seconds.");
         }
 
         WebhookSignatureResult result = WebhookSignature.Verify(
@@ -126,23 +126,23 @@ public sealed class DsrRequestGate(
             case WebhookSignatureResult.Valid:
                 break;
             case WebhookSignatureResult.Stale:
-                return Refuse(DsrRoutes.TimestampHeader, result.ToString(), $"{DsrRoutes.TimestampHeader} is more than {webhook.Tolerance} away from the server's time.");
+                return Refuse(DsrRoutes.TimestampHeader, DsrCallerRefusal.Stale, $"{DsrRoutes.TimestampHeader} is more than {webhook.Tolerance} away from the server's time.");
             case WebhookSignatureResult.Malformed:
-                return Refuse(DsrRoutes.SignatureHeader, result.ToString(), $"{DsrRoutes.SignatureHeader} must be '{WebhookSignature.Prefix}' followed by 64 hex digits.");
+                return Refuse(DsrRoutes.SignatureHeader, DsrCallerRefusal.Malformed, $"{DsrRoutes.SignatureHeader} must be '{WebhookSignature.Prefix}' followed by 64 hex digits.");
             default:
-                return Refuse(DsrRoutes.SignatureHeader, result.ToString(), $"{DsrRoutes.SignatureHeader} does not match the body.");
+                return Refuse(DsrRoutes.SignatureHeader, DsrCallerRefusal.Mismatch, $"{DsrRoutes.SignatureHeader} does not match the body.");
         }
 
         DateTimeOffset staleAt = DateTimeOffset.FromUnixTimeSeconds(timestamp) + webhook.Tolerance;
         return replays.Remember(request.Method, request.Url, request.Signature, staleAt) switch
         {
             ReplayCheck.Fresh => null,
-            ReplayCheck.Replayed => Refuse(DsrRoutes.SignatureHeader, "Replayed", $"This signature was already used on this route: sign every request anew (a new {DsrRoutes.TimestampHeader}); a retry too."),
+            ReplayCheck.Replayed => Refuse(DsrRoutes.SignatureHeader, DsrCallerRefusal.Replayed, $"This signature was already used on this route: sign every request anew (a new {DsrRoutes.TimestampHeader}); a retry too."),
             _ => DsrProblems.Field(503, DsrRoutes.SignatureHeader, "Too many signed requests within the tolerance; try again shortly."),
         };
     }
 
-    private DsrHttpResponse Refuse(string header, string why, string message)
+    private DsrHttpResponse Refuse(string header, DsrCallerRefusal why, string message)
     {
         Log.WebhookSignatureRejected(logger, why);
         return DsrProblems.Field(401, header, message);

@@ -116,7 +116,7 @@ internal sealed class DsrSubmission(
         }
 
         await instances.StartAsync(instanceId, input, cancellationToken).ConfigureAwait(false);
-        Log.RequestStarted(logger, requestId, orgId, instanceId, input.Type.ToString());
+        Log.RequestStarted(logger, requestId, orgId, instanceId, input.Type);
         return new DsrHttpResponse(202, uris, DsrRequestGate.JsonMediaType, headers);
     }
 

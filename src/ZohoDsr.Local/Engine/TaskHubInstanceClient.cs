@@ -166,7 +166,7 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         catch (JsonException)
         {
             // Not logged: the exception's message may quote the stored JSON, the subject's email with it.
-            Log.UnreadableInstance(logger, instanceId, status.ToString());
+            Log.UnreadableInstance(logger, instanceId, status);
             return new DsrInstanceState(instanceId, status, null, null, null, created, updated, failure);
         }
     }

@@ -63,7 +63,7 @@ public sealed class LocalHostTests : IDisposable
         }
 
         UnfinishedRequest request = Assert.Single(unfinished);
-        Assert.Equal(("stop-me", "demo", nameof(DsrStatus.AwaitingApproval)), (request.RequestId, request.OrgId, request.Status));
+        Assert.Equal(("stop-me", "demo", DsrStatus.AwaitingApproval), (request.RequestId, request.OrgId, request.Status));
 
         // A host started again on the same storage and task hub finds it, still waiting, and can act on it.
         options.Urls = "http://127.0.0.1:0";
