@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Http;
 
 namespace ZohoDsr.Core;
 
@@ -12,14 +13,14 @@ namespace ZohoDsr.Core;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Webhook rejected: signature {status}")]
-    public static partial void WebhookSignatureRejected(ILogger logger, string status);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Caller refused: {status}")]
+    public static partial void WebhookSignatureRejected(ILogger logger, DsrCallerRefusal status);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Webhook rejected: {count} invalid fields")]
     public static partial void WebhookInvalid(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} accepted as instance {instanceId} ({status})")]
-    public static partial void RequestStarted(ILogger logger, string requestId, string orgId, string instanceId, string status);
+    public static partial void RequestStarted(ILogger logger, string requestId, string orgId, string instanceId, DsrRequestType status);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "DSR request {requestId} for org {orgId} already exists as instance {instanceId}; not started again")]
     public static partial void RequestAlreadyStarted(ILogger logger, string requestId, string orgId, string instanceId);

@@ -7,6 +7,7 @@ using ZohoCrm.Client;
 using ZohoDsr.Core;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
 using ZohoDsr.Functions.Configuration;
 using ZohoDsr.Functions.Http;
@@ -46,7 +47,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddZohoDsrFunctionsOptionsValidation();
 
         // The Durable client is a per-invocation binding, so the HTTP functions make their DsrHttpApi per call
-        // (DsrHttpApiFactory) rather than from the container (AddDsrHttpApi is for hosts with an IDsrInstanceClient).
+        // (DsrHttpApiFactory) over the contract's shared parts rather than from the container.
+        services.AddDsrHttpContract();
         services.TryAddSingleton<DsrHttpApiFactory>();
         return services;
     }

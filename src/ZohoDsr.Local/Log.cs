@@ -1,3 +1,5 @@
+using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Http;
 
 namespace ZohoDsr.Local;
 
@@ -8,7 +10,7 @@ internal static partial class Log
     public static partial void HostStarted(ILogger logger, int count);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Request {RequestId} of org {OrgId} left {Status} in the task hub: it resumes when a host starts on the same storage")]
-    public static partial void RequestLeftRunning(ILogger logger, string requestId, string orgId, string status);
+    public static partial void RequestLeftRunning(ILogger logger, string requestId, string orgId, DsrStatus status);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Simulated org {OrgId} seeded with {Count} records")]
     public static partial void SimulatorSeeded(ILogger logger, string orgId, int count);
@@ -26,5 +28,5 @@ internal static partial class Log
     public static partial void InstanceAlreadyExists(ILogger logger, string instanceId);
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Instance {InstanceId} has a state the host cannot read (status {Status})")]
-    public static partial void UnreadableInstance(ILogger logger, string instanceId, string status);
+    public static partial void UnreadableInstance(ILogger logger, string instanceId, DsrRuntimeStatus status);
 }

@@ -8,10 +8,8 @@ public sealed class LogTests
     public void Log_EveryMessage_UsesOnlyAllowedParameterNamesAndFixedStatuses()
         => LoggerMessageRules.Check(typeof(DsrCoreServiceCollectionExtensions).Assembly, 3000, 3999, new Dictionary<string, string>
         {
-            // Called only from the HTTP contract (DsrHttpApi), with an enum's name (WebhookSignatureResult, DsrRequestType)
-            // or approve/reject; typed when that contract is next reworked.
-            ["WebhookSignatureRejected"] = "WebhookSignatureResult name",
-            ["RequestStarted"] = "DsrRequestType name",
-            ["ApprovalRaised"] = "approve or reject",
+            // The operator's decision as the contract names it: DsrDecision.Approve, Reject or Cancel.
+            ["ApprovalRaised"] = "DsrDecision action",
+            ["DecisionConflict"] = "DsrDecision action",
         });
 }

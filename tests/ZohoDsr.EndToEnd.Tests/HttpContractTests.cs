@@ -45,11 +45,29 @@ public sealed class HttpContractTests
             .Where(f => f.IsLiteral && !f.Name.EndsWith("Header", StringComparison.Ordinal))
             .Select(f => $"{DsrApi.RoutePrefix}/{f.GetRawConstantValue()}")];
         Assert.All(functions, r => Assert.Contains(r.Path, contractRoutes));
-        Assert.All(local, l => Assert.Contains(l.Handler.GetParameters(), p => p.ParameterType == typeof(DsrHttpApi)));
+        Assert.All(local.Where(l => l.Route.Name != OpenApiRouteName), l => Assert.Contains(l.Handler.GetParameters(), p => p.ParameterType == typeof(DsrHttpApi)));
+
+        // The OpenAPI document lists exactly these routes: the same methods on the same paths.
+        Assert.Equal(
+            functions.Select(r => $"{r.Method} /{r.Path}").Order(StringComparer.Ordinal),
+            OpenApiRoutes().Order(StringComparer.Ordinal));
+        Assert.Equal(
+            functions.Select(r => $"{r.Name}").Order(StringComparer.Ordinal),
+            OpenApiOperationIds().Order(StringComparer.Ordinal));
         Assert.All(FunctionsHttpTypes(), t => Assert.Contains(
             t.GetConstructors().SelectMany(c => c.GetParameters()),
             p => p.ParameterType.Name.StartsWith(nameof(DsrHttpApi), StringComparison.Ordinal)));
     }
+
+    private const string OpenApiRouteName = "GetOpenApiDocument";
+
+    private static IEnumerable<string> OpenApiRoutes()
+        => DsrOpenApi.Document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"));
+
+    private static IEnumerable<string> OpenApiOperationIds()
+        => DsrOpenApi.Document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => method.Value.GetProperty("operationId").GetString()!));
 
     private static IReadOnlyList<Route> FunctionsRoutes()
     {

@@ -31,7 +31,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             UseAmbientConfiguration = false,
             UseSimulator = true,
-            MinimumLogLevel = LogLevel.Warning,
+            // Everything the host logs, at any level, goes to the run-wide capture; the console stays at warnings.
+            MinimumLogLevel = LogLevel.Trace,
+            ConfigureLogging = logging => logging
+                .AddProvider(TestLogCapture.CreateProvider())
+                .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning),
             ExportPath = exportPath,
             DemoSeed = new SeedSpec { Contacts = 150, Leads = 80, Cases = 40, RelatedPerContact = 1, RandomSeed = 7 },
             StatePath = Path.Combine(exportPath, "state"),
@@ -45,7 +49,17 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public PlantedSubject Subject(string name) => Demo.Seed.Subject(name);
 
-    public async Task InitializeAsync() => Host = await LocalHost.StartAsync(CreateOptions(_exports), CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        TestLogCapture.Forbid("the signing secret", Secret);
+        TestLogCapture.Forbid("the audit subject key", AuditSubjectKey);
+        Host = await LocalHost.StartAsync(CreateOptions(_exports), CancellationToken.None);
+        TestLogCapture.Forbid("the demo org's client secret", Demo.Org.ClientSecret);
+        foreach (PlantedSubject subject in Demo.Seed.Subjects)
+        {
+            TestLogCapture.Forbid("a planted subject's email", subject.Email);
+        }
+    }
 
     public async Task DisposeAsync()
     {

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ZohoDsr.TestSupport;
 
-/// <summary>Keeps every log line (message, and each structured value) so tests can check what was logged.</summary>
+/// <summary>
+/// Keeps every log line (message, and each structured value) so tests can check what was logged; every line also goes to
+/// the test-run-wide <see cref="TestLogCapture"/>.
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -26,7 +29,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             string values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" | ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            lines.Enqueue($"{category} [{eventId.Id}] {formatter(state, exception)} {{{values}}} {exception}");
+            string line = $"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {{{values}}} {exception}";
+            lines.Enqueue(line);
+            TestLogCapture.Add(line);
         }
     }
 }

@@ -48,8 +48,16 @@ public sealed class CoreTestHost : IDisposable
             ["Zoho:MaxTransientRetries"] = "1",
         };
         var tokens = new InMemoryZohoTokenStore();
+        TestLogCapture.Forbid("the signing secret", SigningSecret);
+        TestLogCapture.Forbid("the audit subject key", AuditSubjectKey);
         foreach (SimOrg org in orgs)
         {
+            TestLogCapture.Forbid($"org {org.OrgId}'s client secret", org.ClientSecret);
+            foreach (PlantedSubject subject in org.PlantedSubjects)
+            {
+                TestLogCapture.Forbid("a planted subject's email", subject.Email);
+            }
+
             settings[$"Zoho:Orgs:{org.OrgId}:ClientId"] = org.ClientId;
             settings[$"Zoho:Orgs:{org.OrgId}:AccountsUrl"] = simulator!.AccountsUrl(org.DataCenter).ToString();
             settings[$"Zoho:Orgs:{org.OrgId}:DataCenter"] = org.DataCenter;

@@ -18,11 +18,15 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     /// <summary>A new org with a unique id.</summary>
     public SimOrg NewOrg(IReadOnlyList<string>? restrictedFields = null)
-        => Host.AddOrg(new SimOrgSpec
+    {
+        SimOrg org = Host.AddOrg(new SimOrgSpec
         {
             OrgId = "7700" + Interlocked.Increment(ref _next).ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
             RestrictedFields = restrictedFields ?? [],
         });
+        TestLogCapture.Forbid($"org {org.OrgId}'s client secret", org.ClientSecret);
+        return org;
+    }
 
     /// <summary>A small seed: quick to create, with every planted subject.</summary>
     public static SeedSpec SmallSeed { get; } = new() { Contacts = 120, Leads = 60, Cases = 40, RelatedPerContact = 1 };

@@ -1,3 +1,5 @@
+using ZohoDsr.Core.Deadlines;
+
 namespace ZohoDsr.Core.Contracts;
 
 /// <summary>
@@ -30,4 +32,13 @@ public sealed record DsrRequest
 
     /// <summary>Where to POST the signed summary when the request finishes (https, or http on loopback).</summary>
     public Uri? CallbackUrl { get; init; }
+
+    /// <summary>
+    /// When the person made the request (ISO 8601 with an offset), from which the due date is counted. Null: when the
+    /// webhook arrives. A time further in the future than the signature tolerance is refused.
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The rules of the due date (<c>gdpr</c>, <c>ccpa</c>, <c>custom</c>). Null: <c>ZohoDsr:Deadlines:Regime</c>.</summary>
+    public DeadlineRegimeKind? Regime { get; init; }
 }

@@ -152,6 +152,49 @@ public sealed class BlobExportStore : IExportStore
     public async Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken)
         => await OpenAsync(ExportPaths.Audit(orgId, requestId), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// One upload with <c>If-None-Match: *</c>: the Blob service creates the blob only when it does not exist (a block blob
+    /// upload is all or nothing), so of racing creators exactly one wins; the others read the winner's record.
+    /// </summary>
+    public async Task<ExportRecordWrite> CreateRecordIfAbsentAsync(string orgId, string requestId, string recordName, BinaryData content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        BlobClient blob = _container.GetBlobClient(ExportPaths.Record(orgId, requestId, recordName));
+        try
+        {
+            await blob.UploadAsync(
+                content,
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return new ExportRecordWrite(true, content);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            Response<BlobDownloadResult> existing = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new ExportRecordWrite(false, existing.Value.Content);
+        }
+    }
+
+    public async Task<BinaryData?> ReadRecordAsync(string orgId, string requestId, string recordName, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        BlobClient blob = _container.GetBlobClient(ExportPaths.Record(orgId, requestId, recordName));
+        try
+        {
+            Response<BlobDownloadResult> result = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public Task<int> DeleteExportsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
         => DeleteOlderThanAsync(name => !IsAuditLog(name), cutoff, cancellationToken);
 

@@ -22,6 +22,21 @@ public static class ExportPaths
 
     public static string Audit(string orgId, string requestId) => RequestPrefix(orgId, requestId) + AuditFileName;
 
+    /// <summary>
+    /// A record of the request next to its audit log (<c>{orgId}/{requestId}/{recordName}</c>): a single segment ending in
+    /// <c>.json</c>, other than the export itself.
+    /// </summary>
+    public static string Record(string orgId, string requestId, string recordName)
+    {
+        Segment(recordName, nameof(recordName));
+        if (!recordName.EndsWith(".json", StringComparison.Ordinal) || recordName == ExportFileName)
+        {
+            throw new ArgumentException($"'{nameof(recordName)}' must name a .json record other than {ExportFileName}.", nameof(recordName));
+        }
+
+        return RequestPrefix(orgId, requestId) + recordName;
+    }
+
     public static string PartsPrefix(string orgId, string requestId) => RequestPrefix(orgId, requestId) + PartsFolder + "/";
 
     public static string Part(string orgId, string requestId, string partName)

@@ -40,6 +40,17 @@ public interface IExportStore
     Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Creates a small record of the request (<c>{orgId}/{requestId}/{recordName}</c>, next to the audit log) when it does
+    /// not exist yet, atomically: of racing creators exactly one wins, and nobody ever sees half a record. Returns whether
+    /// this call created it and the stored content (the winner's). Records are never overwritten; they go with the export
+    /// at the retention purge.
+    /// </summary>
+    Task<ExportRecordWrite> CreateRecordIfAbsentAsync(string orgId, string requestId, string recordName, BinaryData content, CancellationToken cancellationToken);
+
+    /// <summary>Reads a record written by <see cref="CreateRecordIfAbsentAsync"/>, or null when there is none.</summary>
+    Task<BinaryData?> ReadRecordAsync(string orgId, string requestId, string recordName, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The retention purge of personal data: deletes the export and its parts of every request whose newest one was
     /// written before <paramref name="cutoff"/> (<c>ZohoDsr:RetentionDays</c>); the audit log stays. Returns how many
     /// requests were purged.

@@ -138,6 +138,68 @@ public sealed class LocalFolderExportStore : IExportStore
     public Task<Stream?> OpenAuditAsync(string orgId, string requestId, CancellationToken cancellationToken)
         => Task.FromResult(OpenRead(PathOf(ExportPaths.Audit(orgId, requestId))));
 
+    /// <summary>
+    /// The record is written whole to a temporary file, flushed to disk, then moved into place without replacing: the move
+    /// fails when the record exists (a hard link on Unix, <c>MoveFileEx</c> without replace on Windows, both atomic), so of
+    /// racing creators, in this process or another, exactly one wins and readers never see a partial record.
+    /// </summary>
+    public async Task<ExportRecordWrite> CreateRecordIfAbsentAsync(string orgId, string requestId, string recordName, BinaryData content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string path = PathOf(ExportPaths.Record(orgId, requestId, recordName));
+        SemaphoreSlim gate = _locks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
+        try
+        {
+            if (File.Exists(path))
+            {
+                return new ExportRecordWrite(false, BinaryData.FromBytes(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
+            }
+
+            CreateFolders(path);
+            var stream = new FileStream(temp, Options(FileMode.CreateNew, FileShare.None));
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(content.ToMemory(), cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+                return new ExportRecordWrite(true, content);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return new ExportRecordWrite(false, BinaryData.FromBytes(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+
+            gate.Release();
+        }
+    }
+
+    public async Task<BinaryData?> ReadRecordAsync(string orgId, string requestId, string recordName, CancellationToken cancellationToken)
+    {
+        string path = PathOf(ExportPaths.Record(orgId, requestId, recordName));
+        try
+        {
+            return BinaryData.FromBytes(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public Task<int> DeleteExportsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
         => Task.FromResult(DeleteOlderThan(auditLogs: false, cutoff, cancellationToken));
 

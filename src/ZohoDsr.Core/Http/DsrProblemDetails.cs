@@ -16,6 +16,15 @@ public sealed record DsrProblemDetails
 
     public string? Detail { get; init; }
 
-    /// <summary>Validation problems keyed by the JSON path of the field (e.g. <c>subject.email</c>).</summary>
+    /// <summary>
+    /// The problems keyed by what they concern: the JSON path of a body field (e.g. <c>subject.email</c>), a route or query
+    /// parameter (<c>requestId</c>, <c>orgId</c>), or a header (<c>X-ZohoDsr-Signature</c>, <c>Content-Type</c>).
+    /// </summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>409 to approve, reject or cancel: the decision that took effect first, and when.</summary>
+    public DsrDecision? Decision { get; init; }
+
+    /// <summary>409 to extend: the extension recorded first.</summary>
+    public DsrExtension? Extension { get; init; }
 }

@@ -17,6 +17,12 @@ public interface IDsrInstanceClient
 
     Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of the task hub's DSR instances, with inputs (to filter by org; the input holds the subject's email, which
+    /// never leaves the HTTP layer), custom status and output, in the engine's order.
+    /// </summary>
+    Task<DsrInstancePage> ListAsync(DsrInstanceQuery query, CancellationToken cancellationToken);
+
     /// <summary>The engine's management URIs for an instance (Durable's check-status payload), built from the request's URL.</summary>
     DsrManagementUris GetManagementUris(string instanceId, string requestId, string orgId, Uri requestUrl);
 }

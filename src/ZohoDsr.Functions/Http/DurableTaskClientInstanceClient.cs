@@ -19,30 +19,29 @@ public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, Ht
     public async Task<DsrInstanceState?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
         OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (metadata is null)
+        return metadata is null ? null : ToState(metadata);
+    }
+
+    /// <summary>One page of <see cref="DurableTaskClient.GetAllInstancesAsync"/> over the DSR instances, inputs and outputs included.</summary>
+    public async Task<DsrInstancePage> ListAsync(DsrInstanceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = new OrchestrationQuery
         {
-            return null;
+            InstanceIdPrefix = DsrInstanceId.Prefix,
+            Statuses = query.RuntimeStatuses is { Count: > 0 } statuses ? [.. statuses.SelectMany(RuntimeStatuses)] : null,
+            PageSize = query.PageSize,
+            ContinuationToken = query.ContinuationToken,
+            FetchInputsAndOutputs = true,
+        };
+        await foreach (Page<OrchestrationMetadata> page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            return new DsrInstancePage(
+                [.. page.Values.Where(m => m.Name == OrchestrationNames.DsrOrchestration).Select(ToState)],
+                string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
-        DsrRuntimeStatus status = MapStatus(metadata.RuntimeStatus);
-        try
-        {
-            return new DsrInstanceState(
-                metadata.InstanceId,
-                status,
-                metadata.ReadInputAs<DsrOrchestrationInput>(),
-                metadata.ReadCustomStatusAs<DsrProgress>(),
-                status == DsrRuntimeStatus.Completed ? metadata.ReadOutputAs<DsrResult>() : null,
-                metadata.CreatedAt,
-                metadata.LastUpdatedAt,
-                FailureMessage(metadata, status));
-        }
-        catch (JsonException e)
-        {
-            Log.UnreadableInstance(logger, e, instanceId, status);
-            return new DsrInstanceState(
-                metadata.InstanceId, status, null, null, null, metadata.CreatedAt, metadata.LastUpdatedAt, FailureMessage(metadata, status));
-        }
+        return new DsrInstancePage([], null);
     }
 
     public Task StartAsync(string instanceId, DsrOrchestrationInput input, CancellationToken cancellationToken)
@@ -76,6 +75,39 @@ public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, Ht
     internal static string StatusUri(Uri requestUrl, string requestId, string orgId)
         => $"{requestUrl.GetLeftPart(UriPartial.Authority)}/api/{DsrRoutes.Request.Replace("{requestId}", Uri.EscapeDataString(requestId), StringComparison.Ordinal)}"
             + $"?orgId={Uri.EscapeDataString(orgId)}";
+
+    private DsrInstanceState ToState(OrchestrationMetadata metadata)
+    {
+        DsrRuntimeStatus status = MapStatus(metadata.RuntimeStatus);
+        try
+        {
+            return new DsrInstanceState(
+                metadata.InstanceId,
+                status,
+                metadata.ReadInputAs<DsrOrchestrationInput>(),
+                metadata.ReadCustomStatusAs<DsrProgress>(),
+                status == DsrRuntimeStatus.Completed ? metadata.ReadOutputAs<DsrResult>() : null,
+                metadata.CreatedAt,
+                metadata.LastUpdatedAt,
+                FailureMessage(metadata, status));
+        }
+        catch (JsonException e)
+        {
+            Log.UnreadableInstance(logger, e, metadata.InstanceId, status);
+            return new DsrInstanceState(
+                metadata.InstanceId, status, null, null, null, metadata.CreatedAt, metadata.LastUpdatedAt, FailureMessage(metadata, status));
+        }
+    }
+
+    private static IEnumerable<OrchestrationRuntimeStatus> RuntimeStatuses(DsrRuntimeStatus status) => status switch
+    {
+        DsrRuntimeStatus.Pending => [OrchestrationRuntimeStatus.Pending],
+        DsrRuntimeStatus.Completed => [OrchestrationRuntimeStatus.Completed],
+        DsrRuntimeStatus.Failed => [OrchestrationRuntimeStatus.Failed],
+        DsrRuntimeStatus.Terminated => [OrchestrationRuntimeStatus.Terminated],
+        DsrRuntimeStatus.Suspended => [OrchestrationRuntimeStatus.Suspended],
+        _ => [OrchestrationRuntimeStatus.Running],
+    };
 
     internal static DsrRuntimeStatus MapStatus(OrchestrationRuntimeStatus status) => status switch
     {

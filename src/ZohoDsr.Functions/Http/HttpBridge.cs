@@ -28,6 +28,25 @@ internal static class HttpBridge
         return buffer.AsMemory(0, length);
     }
 
+    /// <summary>
+    /// The request as <see cref="DsrHttpApi"/> takes it: method, URL, raw body, media type and signature headers; the
+    /// function key was checked by the platform before the function ran (<see cref="DsrHttpRequest.KeyCheckedByHost"/>).
+    /// </summary>
+    public static async Task<DsrHttpRequest> ReadAsync(HttpRequestData request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new DsrHttpRequest
+        {
+            Method = request.Method.ToUpperInvariant(),
+            Url = request.Url,
+            Body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false),
+            ContentType = Header(request, "Content-Type"),
+            Timestamp = Header(request, DsrRoutes.TimestampHeader),
+            Signature = Header(request, DsrRoutes.SignatureHeader),
+            KeyCheckedByHost = true,
+        };
+    }
+
     public static string? Header(HttpRequestData request, string name)
         => request.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 

@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Deadlines;
 using ZohoDsr.Core.Http;
 
 namespace ZohoDsr.Local.Cli;
 
 /// <summary>
 /// Talks to a running host (this one, or the Functions app in Azure) over the HTTP contract: signed submissions, status,
-/// approve / reject, cancel. Network failures become <see cref="CliException"/>s with <see cref="ExitCodes.Unreachable"/>.
+/// the list, approve / reject, cancel, extend. With a signing secret every call that changes something is signed
+/// (<c>X-ZohoDsr-Timestamp</c>, <c>X-ZohoDsr-Signature</c> over the JSON body it sends); with a function key that key is
+/// sent on every call. Network failures become <see cref="CliException"/>s with <see cref="ExitCodes.Unreachable"/>.
 /// </summary>
 public sealed class DsrHostClient : IDisposable
 {
@@ -20,8 +24,9 @@ public sealed class DsrHostClient : IDisposable
     private readonly Uri _baseUrl;
     private readonly string? _functionKey;
     private readonly TimeProvider _timeProvider;
+    private readonly byte[]? _signingSecret;
 
-    public DsrHostClient(HttpClient http, Uri baseUrl, string? functionKey, TimeProvider timeProvider)
+    public DsrHostClient(HttpClient http, Uri baseUrl, string? functionKey, TimeProvider timeProvider, string? signingSecret = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -29,16 +34,20 @@ public sealed class DsrHostClient : IDisposable
         _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         _functionKey = string.IsNullOrEmpty(functionKey) ? null : functionKey;
         _timeProvider = timeProvider;
+        _signingSecret = string.IsNullOrEmpty(signingSecret) ? null : Encoding.UTF8.GetBytes(signingSecret);
     }
 
     public Uri BaseUrl => _baseUrl;
 
     /// <summary>A client with its own connection handler (a CLI process makes a handful of calls).</summary>
-    public static DsrHostClient Create(Uri baseUrl, string? functionKey, TimeProvider timeProvider)
+    public static DsrHostClient Create(Uri baseUrl, string? functionKey, TimeProvider timeProvider, string? signingSecret = null)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) };
-        return new DsrHostClient(new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) }, baseUrl, functionKey, timeProvider);
+        return new DsrHostClient(new HttpClient(handler, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) }, baseUrl, functionKey, timeProvider, signingSecret);
     }
+
+    /// <summary>True when this client signs what it sends.</summary>
+    public bool Signs => _signingSecret is not null;
 
     /// <summary>Serialises the webhook body exactly as the intake system would.</summary>
     public static byte[] SerializeRequest(DsrRequest request) => JsonSerializer.SerializeToUtf8Bytes(request, DsrJson.Options);
@@ -47,31 +56,46 @@ public sealed class DsrHostClient : IDisposable
     public Task<HostResponse> SubmitAsync(byte[] body, string secret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        long timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        string signature = WebhookSignature.Sign(Encoding.UTF8.GetBytes(secret), timestamp, body);
-        var request = new HttpRequestMessage(HttpMethod.Post, Route(DsrRoutes.Submit))
-        {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        request.Headers.Add(DsrRoutes.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(DsrRoutes.SignatureHeader, signature);
-        return SendAsync(request, cancellationToken);
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        return SendAsync(Signed(HttpMethod.Post, Route(DsrRoutes.Submit), body, Encoding.UTF8.GetBytes(secret)), cancellationToken);
     }
 
     public Task<HostResponse> GetStatusAsync(string requestId, string orgId, CancellationToken cancellationToken)
         => SendAsync(new HttpRequestMessage(HttpMethod.Get, Route(DsrRoutes.Request, requestId, orgId)), cancellationToken);
 
+    /// <summary>One page of the org's requests (<c>GET api/dsr?orgId=</c>), filtered as given.</summary>
+    public Task<HostResponse> ListAsync(string orgId, string? status, DateTimeOffset? dueBefore, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        string query = "?orgId=" + Uri.EscapeDataString(orgId)
+            + (status is null ? string.Empty : "&status=" + Uri.EscapeDataString(status))
+            + (dueBefore is { } due ? "&dueBefore=" + Uri.EscapeDataString(due.ToString("O", CultureInfo.InvariantCulture)) : string.Empty)
+            + (pageSize is { } size ? "&pageSize=" + size.ToString(CultureInfo.InvariantCulture) : string.Empty)
+            + (continuationToken is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, DsrApiPath(DsrRoutes.Submit) + query)), cancellationToken);
+    }
+
     /// <summary>GETs a status URI the host handed out (<c>statusUri</c> of the check-status payload).</summary>
     public Task<HostResponse> GetAsync(Uri uri, CancellationToken cancellationToken)
         => SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
 
-    public Task<HostResponse> DecideAsync(string requestId, string orgId, bool approve, CancellationToken cancellationToken)
-        => SendAsync(new HttpRequestMessage(HttpMethod.Post, Route(approve ? DsrRoutes.Approve : DsrRoutes.Reject, requestId, orgId)), cancellationToken);
+    public Task<HostResponse> DecideAsync(string requestId, string orgId, bool approve, string? reason, CancellationToken cancellationToken)
+        => SendAsync(Operator(HttpMethod.Post, Route(approve ? DsrRoutes.Approve : DsrRoutes.Reject, requestId, orgId), ReasonBody(reason)), cancellationToken);
 
-    public Task<HostResponse> CancelAsync(string requestId, string orgId, CancellationToken cancellationToken)
-        => SendAsync(new HttpRequestMessage(HttpMethod.Delete, Route(DsrRoutes.Request, requestId, orgId)), cancellationToken);
+    public Task<HostResponse> CancelAsync(string requestId, string orgId, string? reason, CancellationToken cancellationToken)
+        => SendAsync(Operator(HttpMethod.Delete, Route(DsrRoutes.Request, requestId, orgId), ReasonBody(reason)), cancellationToken);
 
-    /// <summary>Reads the status until the request completes, fails or is canceled, reporting each change.</summary>
+    /// <summary>Records the one extension of the due date: <c>{"reason", "by"?}</c>.</summary>
+    public Task<HostResponse> ExtendAsync(string requestId, string orgId, string reason, DeadlinePeriod? by, CancellationToken cancellationToken)
+    {
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(new ExtendBody(reason, by), DsrJson.Options);
+        return SendAsync(Operator(HttpMethod.Post, Route(DsrRoutes.Extend, requestId, orgId), body), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the status until the request has finished with its outcome: completed with its result, failed or canceled. A
+    /// "completed" without a result (a host that read the orchestration's own status before the engine finished) is not
+    /// taken as the end.
+    /// </summary>
     public async Task<DsrStatusView> WaitAsync(string requestId, string orgId, Action<DsrStatusView> onProgress, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onProgress);
@@ -80,13 +104,20 @@ public sealed class DsrHostClient : IDisposable
             DsrStatusView view = (await GetStatusAsync(requestId, orgId, cancellationToken).ConfigureAwait(false))
                 .EnsureSuccess("Reading the status").Read<DsrStatusView>();
             onProgress(view);
-            if (view.Status is DsrStatus.Completed or DsrStatus.Failed or DsrStatus.Canceled)
+            if (IsFinal(view))
             {
                 return view;
             }
 
             await Task.Delay(pollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>True once the request's outcome is known: completed with its result, failed, or canceled.</summary>
+    public static bool IsFinal(DsrStatusView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Status is DsrStatus.Failed or DsrStatus.Canceled || (view.Status == DsrStatus.Completed && view.Result is not null);
     }
 
     public void Dispose() => _http.Dispose();
@@ -105,6 +136,40 @@ public sealed class DsrHostClient : IDisposable
         }
 
         return new Uri(_baseUrl, path);
+    }
+
+    private static byte[] ReasonBody(string? reason)
+        => reason is null ? [] : JsonSerializer.SerializeToUtf8Bytes(new ReasonOnly(reason), DsrJson.Options);
+
+    /// <summary>A call that changes something: signed when this client has the secret (the body as sent, JSON or empty).</summary>
+    private HttpRequestMessage Operator(HttpMethod method, Uri uri, byte[] body)
+    {
+        if (_signingSecret is not null)
+        {
+            return Signed(method, uri, body, _signingSecret);
+        }
+
+        var request = new HttpRequestMessage(method, uri);
+        if (body.Length > 0)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        }
+
+        return request;
+    }
+
+    private HttpRequestMessage Signed(HttpMethod method, Uri uri, byte[] body, byte[] secret)
+    {
+        long timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(method, uri);
+        if (body.Length > 0)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        }
+
+        request.Headers.Add(DsrRoutes.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(DsrRoutes.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        return request;
     }
 
     private static string DsrApiPath(string template) => Apis.DsrApi.RoutePrefix + "/" + template;
@@ -136,4 +201,8 @@ public sealed class DsrHostClient : IDisposable
             }
         }
     }
+
+    private sealed record ReasonOnly(string Reason);
+
+    private sealed record ExtendBody(string Reason, DeadlinePeriod? By);
 }

@@ -3,7 +3,7 @@ using ZohoDsr.Local.Cli.Commands;
 
 namespace ZohoDsr.Local.Cli;
 
-/// <summary>The command line: the host by default (also <c>serve</c>), and <c>demo</c>, <c>submit</c>, <c>status</c>, <c>approve</c>, <c>reject</c>, <c>cancel</c>, <c>auth</c>.</summary>
+/// <summary>The command line: the host by default (also <c>serve</c>), and <c>demo</c>, <c>submit</c>, <c>status</c>, <c>list</c>, <c>approve</c>, <c>reject</c>, <c>cancel</c>, <c>extend</c>, <c>auth</c>.</summary>
 public static class LocalCli
 {
     /// <summary><c>--json</c>: machine-readable output on every command.</summary>
@@ -26,9 +26,11 @@ public static class LocalCli
         root.Add(DemoCommand.Create(time));
         root.Add(SubmitCommand.Create(time));
         root.Add(StatusCommand.Create(time));
+        root.Add(ListCommand.Create(time));
         root.Add(ActionCommand.CreateApprove(time));
         root.Add(ActionCommand.CreateReject(time));
         root.Add(ActionCommand.CreateCancel(time));
+        root.Add(ExtendCommand.Create(time));
         root.Add(AuthCommand.Create(time, input));
         return root;
     }

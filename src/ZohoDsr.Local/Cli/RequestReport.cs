@@ -52,6 +52,17 @@ public static class RequestReport
             output.WriteLine($"Zoho API calls: {result.ApiCalls}, credits: {result.CreditsUsed}");
         }
 
+        if (view.Deadline is { } due)
+        {
+            string extended = due.Extension is { } extension ? $", extended by {extension.By} on {extension.ExtendedAt:u}" : string.Empty;
+            output.WriteLine($"Due by {due.DueBy:u} ({due.Regime.ToString().ToUpperInvariant()}{extended}).");
+        }
+
+        if (view.Decision is { } decision)
+        {
+            output.WriteLine($"Decision: {decision.Action} on {decision.DecidedAt:u}.");
+        }
+
         string? error = view.Error ?? view.Result?.Error;
         if (error is not null)
         {
@@ -59,10 +70,15 @@ public static class RequestReport
         }
     }
 
-    /// <summary>0 when completed, 1 when failed or canceled (or, for a finished request, while still running: 0).</summary>
+    /// <summary>
+    /// 1 when failed or canceled, or completed without its result (an outcome nobody can check); 0 otherwise (completed
+    /// with its result, or still under way for <c>status</c> without <c>--wait</c>).
+    /// </summary>
     public static int ExitCodeOf(DsrStatusView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.Status is DsrStatus.Failed or DsrStatus.Canceled ? ExitCodes.Failed : ExitCodes.Ok;
+        return view.Status is DsrStatus.Failed or DsrStatus.Canceled || (view.Status == DsrStatus.Completed && view.Result is null)
+            ? ExitCodes.Failed
+            : ExitCodes.Ok;
     }
 }

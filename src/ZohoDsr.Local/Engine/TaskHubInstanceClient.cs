@@ -32,6 +32,28 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         return states.FirstOrDefault(s => s is not null) is { } state ? ToDsrState(state) : null;
     }
 
+    /// <summary>
+    /// One page of the provider's instance table (<c>AzureStorageOrchestrationService.GetOrchestrationStateAsync</c> with a query condition)
+    /// over the DSR instances, inputs and outputs included.
+    /// </summary>
+    public async Task<DsrInstancePage> ListAsync(DsrInstanceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
+        {
+            InstanceIdPrefix = DsrInstanceId.Prefix,
+            RuntimeStatus = query.RuntimeStatuses is { Count: > 0 } statuses ? [.. statuses.SelectMany(EngineStatuses)] : null,
+            FetchInput = true,
+            FetchOutput = true,
+            ExcludeEntities = true,
+        };
+        DurableTask.AzureStorage.DurableStatusQueryResult page = await engine.Service
+            .GetOrchestrationStateAsync(condition, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        return new DsrInstancePage(
+            [.. page.OrchestrationState.Where(s => s.Name == OrchestrationNames.DsrOrchestration).Select(ToDsrState)],
+            string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+    }
+
     public async Task StartAsync(string instanceId, DsrOrchestrationInput input, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
@@ -96,6 +118,16 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         return result.InstancesDeleted > 0;
     }
 
+    private static IEnumerable<OrchestrationStatus> EngineStatuses(DsrRuntimeStatus status) => status switch
+    {
+        DsrRuntimeStatus.Pending => [OrchestrationStatus.Pending],
+        DsrRuntimeStatus.Completed => [OrchestrationStatus.Completed],
+        DsrRuntimeStatus.Failed => [OrchestrationStatus.Failed],
+        DsrRuntimeStatus.Terminated => [OrchestrationStatus.Terminated, OrchestrationStatus.Canceled],
+        DsrRuntimeStatus.Suspended => [OrchestrationStatus.Suspended],
+        _ => [OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew],
+    };
+
     internal static DsrRuntimeStatus MapStatus(OrchestrationStatus status) => status switch
     {
         OrchestrationStatus.Pending => DsrRuntimeStatus.Pending,
@@ -134,7 +166,7 @@ public sealed class TaskHubInstanceClient(DurableEngine engine, ILogger<TaskHubI
         catch (JsonException)
         {
             // Not logged: the exception's message may quote the stored JSON, the subject's email with it.
-            Log.UnreadableInstance(logger, instanceId, status.ToString());
+            Log.UnreadableInstance(logger, instanceId, status);
             return new DsrInstanceState(instanceId, status, null, null, null, created, updated, failure);
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Functions.Orchestrations;
 using ZohoDsr.Local.Apis;
@@ -157,11 +158,18 @@ public sealed class LocalHost : IAsyncDisposable
                 instanceId,
                 detail?.Input?.RequestId,
                 detail?.Input?.OrgId,
-                detail is null ? state.OrchestrationStatus.ToString() : DsrHttpApi.StatusOf(detail).ToString()));
+                detail is null ? StatusOf(state.OrchestrationStatus) : DsrHttpApi.StatusOf(detail)));
         }
 
         return unfinished;
     }
+
+    private static DsrStatus StatusOf(OrchestrationStatus status) => status switch
+    {
+        OrchestrationStatus.Pending => DsrStatus.Pending,
+        OrchestrationStatus.Suspended => DsrStatus.Suspended,
+        _ => DsrStatus.Running,
+    };
 
     /// <summary>
     /// Stops accepting HTTP requests and stops the engine. Nothing is canceled: the requests still running stay in the task

@@ -5,6 +5,7 @@ using ZohoDsr.Core;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
+using ZohoDsr.Local.Apis;
 using ZohoDsr.Local.Engine;
 
 namespace ZohoDsr.Local.Hosting;
@@ -72,6 +73,7 @@ internal static class LocalHostConfiguration
         }
 
         services.AddZohoDsrCore().AddDsrHttpApi();
+        services.AddSingleton<ManagementServices>();
         services.AddSingleton<EngineSlot>();
         services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));
         services.AddSingleton<IDsrInstanceClient>(sp => sp.GetRequiredService<TaskHubInstanceClient>());
@@ -102,5 +104,6 @@ internal static class LocalHostConfiguration
         builder.Logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
     }
 }

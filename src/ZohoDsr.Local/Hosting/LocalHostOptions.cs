@@ -56,6 +56,9 @@ public sealed class LocalHostOptions
     /// <summary>The least severe log level written to the console.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Information;
 
+    /// <summary>Further logging set up after the host's own (tests add a capturing provider here).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
     /// <summary>The clock of the host's HTTP contract (the signature tolerance).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -67,6 +67,43 @@ public abstract class ExportStoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAuditAsync(OrgId, "r-5", ["{\n}"], CancellationToken.None));
     }
 
+    [Fact]
+    public async Task CreateRecordIfAbsent_RacingCreators_ExactlyOneWinsAndEveryoneReadsItsRecord()
+    {
+        ExportRecordWrite[] writes = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => Store.CreateRecordIfAbsentAsync(OrgId, "r-rec", "decision.json", BinaryData.FromString($"{{\"n\":{i}}}"), CancellationToken.None))));
+
+        ExportRecordWrite winner = Assert.Single(writes, w => w.Created);
+        Assert.All(writes, w => Assert.Equal(winner.Content.ToString(), w.Content.ToString()));
+        Assert.Equal(winner.Content.ToString(), (await Store.ReadRecordAsync(OrgId, "r-rec", "decision.json", CancellationToken.None))!.ToString());
+    }
+
+    [Fact]
+    public async Task CreateRecordIfAbsent_Exists_KeepsTheFirstRecord()
+    {
+        await Store.CreateRecordIfAbsentAsync(OrgId, "r-rec2", "extension.json", BinaryData.FromString("{\"first\":true}"), CancellationToken.None);
+
+        ExportRecordWrite second = await Store.CreateRecordIfAbsentAsync(OrgId, "r-rec2", "extension.json", BinaryData.FromString("{\"first\":false}"), CancellationToken.None);
+
+        Assert.False(second.Created);
+        Assert.Equal("{\"first\":true}", second.Content.ToString());
+    }
+
+    [Fact]
+    public async Task ReadRecord_NeverWritten_Null()
+    {
+        Assert.Null(await Store.ReadRecordAsync(OrgId, "r-none", "decision.json", CancellationToken.None));
+        Assert.Null(await Store.ReadRecordAsync("org-never", "r-none", "decision.json", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("export.json")]
+    [InlineData("../x.json")]
+    [InlineData("audit.jsonl")]
+    [InlineData("x.txt")]
+    public async Task CreateRecordIfAbsent_NameNotARecord_Throws(string recordName)
+        => await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.CreateRecordIfAbsentAsync(OrgId, "r-1", recordName, BinaryData.FromString("{}"), CancellationToken.None));
+
     [Theory]
     [InlineData("..")]
     [InlineData("a/b")]

@@ -1,61 +1,29 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
-using ZohoCrm.Client;
-using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
-using ZohoDsr.Core.Tests.Support;
-using ZohoDsr.TestSupport;
+using static ZohoDsr.Core.Tests.Http.ApiHarness;
 
 namespace ZohoDsr.Core.Tests.Http;
 
-public sealed class DsrHttpApiTests
+public sealed class DsrHttpApiTests : IDisposable
 {
-    private const string Secret = "webhook-secret-for-tests";
-    private const string OrgId = "org1";
-    private const string Email = "jane.subject@example.com";
-    private static readonly Uri RequestUrl = new("http://127.0.0.1:7071/api/dsr");
+    private readonly ApiHarness _h = new();
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-    private readonly Mock<IDsrInstanceClient> _instances = new(MockBehavior.Strict);
-    private readonly CapturingLoggerProvider _logs = new();
-    private readonly DsrHttpApi _api;
-
-    public DsrHttpApiTests()
-    {
-        var zoho = new ZohoCrmClientOptions();
-        zoho.Orgs[OrgId] = new ZohoOrgOptions { ClientId = "client" };
-        _api = new DsrHttpApi(
-            _instances.Object,
-            Options.Create(new DsrOptions { Webhook = new WebhookOptions { SigningSecret = Secret, IncludeDurableManagementUris = true } }),
-            Options.Create(zoho),
-            _time,
-            new LoggerFactory([_logs]).CreateLogger<DsrHttpApi>());
-        _instances.Setup(i => i.GetManagementUris(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Uri>()))
-            .Returns((string id, string requestId, string orgId, Uri _) => new DsrManagementUris
-            {
-                Id = id,
-                StatusQueryGetUri = $"http://127.0.0.1:7071/runtime/webhooks/durabletask/instances/{id}",
-                StatusUri = $"http://127.0.0.1:7071/api/dsr/{requestId}?orgId={orgId}",
-            });
-    }
+    public void Dispose() => _h.Dispose();
 
     [Fact]
     public async Task Submit_ValidRequest_Returns202AndStartsOnce()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
         DsrOrchestrationInput? started = null;
-        _instances.Setup(i => i.StartAsync(instanceId, It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()))
+        _h.Instances.Setup(i => i.StartAsync(instanceId, It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()))
             .Callback((string _, DsrOrchestrationInput input, CancellationToken _) => started = input)
             .Returns(Task.CompletedTask);
 
-        DsrHttpResponse response = await SubmitAsync(Body("r-1", type: "delete", extra: ",\"dryRun\":true,\"modules\":[\"Contacts\",\"Calls\"]"));
+        DsrHttpResponse response = await _h.SubmitAsync(Body("r-1", type: "delete", extra: ",\"dryRun\":true,\"modules\":[\"Contacts\",\"Calls\"]"));
 
         Assert.Equal(202, response.StatusCode);
         Assert.Equal("application/json", response.ContentType);
@@ -67,8 +35,8 @@ public sealed class DsrHttpApiTests
         Assert.Equal(Email, started.SubjectEmail);
         Assert.True(started.DryRun);
         Assert.Equal(["Contacts", "Calls"], started.Modules);
-        Assert.Equal(_time.GetUtcNow(), started.ReceivedAt);
-        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(_h.Time.GetUtcNow(), started.ReceivedAt);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
         string json = JsonSerializer.Serialize(response.Body, DsrJson.Options);
         Assert.Contains("\"statusQueryGetUri\"", json, StringComparison.Ordinal);
         Assert.Contains("\"id\"", json, StringComparison.Ordinal);
@@ -78,48 +46,36 @@ public sealed class DsrHttpApiTests
     public async Task Submit_Duplicate_Returns200WithoutSecondStart()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Running, Input("r-1", Email.ToUpperInvariant())));
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(_h.State(instanceId, DsrRuntimeStatus.Running, Input("r-1", Email.ToUpperInvariant())));
 
-        DsrHttpResponse response = await SubmitAsync(Body("r-1"));
+        DsrHttpResponse response = await _h.SubmitAsync(Body("r-1"));
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(instanceId, Assert.IsType<DsrManagementUris>(response.Body).Id);
         Assert.True(response.Headers.ContainsKey("Location"));
-        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Submit_RealDeleteUnderTheIdOfADryRun_Returns409AndStartsNothing()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        DsrOrchestrationInput dryRun = Input("r-1", Email) with { Type = DsrRequestType.Delete, DryRun = true };
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Completed, dryRun));
+        DsrOrchestrationInput dryRun = Input("r-1") with { Type = DsrRequestType.Delete, DryRun = true };
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(_h.State(instanceId, DsrRuntimeStatus.Completed, dryRun));
 
-        DsrHttpResponse response = await SubmitAsync(Body("r-1", "delete"));
+        DsrHttpResponse response = await _h.SubmitAsync(Body("r-1", "delete"));
 
-        Assert.Equal(409, response.StatusCode);
-        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Contains("requestId", Problem(response, 409).Errors!.Keys);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Submit_DurableUrisNotIncluded_AnswersIdAndStatusUriOnly()
     {
-        var zoho = new ZohoCrmClientOptions();
-        zoho.Orgs[OrgId] = new ZohoOrgOptions { ClientId = "client" };
-        var api = new DsrHttpApi(
-            _instances.Object,
-            Options.Create(new DsrOptions { Webhook = new WebhookOptions { SigningSecret = Secret } }),
-            Options.Create(zoho),
-            _time,
-            new LoggerFactory([_logs]).CreateLogger<DsrHttpApi>());
-        string instanceId = DsrInstanceId.For(OrgId, "r-9");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
-        _instances.Setup(i => i.StartAsync(instanceId, It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        byte[] body = Encoding.UTF8.GetBytes(Body("r-9"));
-        long timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+        using var h = new ApiHarness(includeDurableUris: false);
+        h.UseInMemoryEngine();
 
-        DsrHttpResponse response = await api.SubmitAsync(
-            body, timestamp.ToString(), WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), timestamp, body), RequestUrl, CancellationToken.None);
+        DsrHttpResponse response = await h.SubmitAsync(Body("r-9"));
 
         Assert.Equal(202, response.StatusCode);
         string json = JsonSerializer.Serialize(response.Body, DsrJson.Options);
@@ -132,49 +88,103 @@ public sealed class DsrHttpApiTests
     public async Task Submit_SameRequestIdOtherSubject_Returns409()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Completed, Input("r-1", "someone.else@example.com")));
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(_h.State(instanceId, DsrRuntimeStatus.Completed, Input("r-1", "someone.else@example.com")));
 
-        DsrHttpResponse response = await SubmitAsync(Body("r-1"));
+        DsrHttpResponse response = await _h.SubmitAsync(Body("r-1"));
 
-        Assert.Equal(409, response.StatusCode);
-        Assert.Equal(DsrProblemDetails.ContentType, response.ContentType);
-        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+        Problem(response, 409);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
-    [InlineData("bad-signature", "does not match")]
-    [InlineData("missing", "required")]
-    [InlineData("stale", "away from the server's time")]
-    [InlineData("malformed", "64 hex digits")]
-    public async Task Submit_SignatureProblem_Returns401WithReason(string kind, string reason)
+    [InlineData("bad-signature", "does not match", DsrRoutes.SignatureHeader)]
+    [InlineData("missing", "required", DsrRoutes.SignatureHeader)]
+    [InlineData("stale", "away from the server's time", DsrRoutes.TimestampHeader)]
+    [InlineData("future", "away from the server's time", DsrRoutes.TimestampHeader)]
+    [InlineData("malformed", "64 hex digits", DsrRoutes.SignatureHeader)]
+    [InlineData("timestamp-text", "Unix seconds", DsrRoutes.TimestampHeader)]
+    public async Task Submit_SignatureProblem_Returns401NamingTheHeader(string kind, string reason, string header)
     {
-        byte[] body = Encoding.UTF8.GetBytes(Body("r-1"));
-        long now = _time.GetUtcNow().ToUnixTimeSeconds();
-        (string? timestamp, string? signature) = kind switch
+        DsrHttpRequest signed = _h.Signed("POST", "api/dsr", Body("r-1"));
+        DsrHttpRequest request = kind switch
         {
-            "bad-signature" => (now.ToString(), WebhookSignature.Sign(Encoding.UTF8.GetBytes("wrong"), now, body)),
-            "missing" => ((string?)null, (string?)null),
-            "stale" => ((now - 3600).ToString(), WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), now - 3600, body)),
-            _ => (now.ToString(), "sha256=zz"),
+            "bad-signature" => _h.Signed("POST", "api/dsr", Body("r-1"), secret: "wrong"),
+            "missing" => signed with { Timestamp = null, Signature = null },
+            "stale" => _h.Signed("POST", "api/dsr", Body("r-1"), signedAt: _h.Time.GetUtcNow().AddHours(-1)),
+            "future" => _h.Signed("POST", "api/dsr", Body("r-1"), signedAt: _h.Time.GetUtcNow().AddMinutes(6)),
+            "timestamp-text" => signed with { Timestamp = "yesterday" },
+            _ => signed with { Signature = "sha256=zz" },
         };
 
-        DsrHttpResponse response = await _api.SubmitAsync(body, timestamp, signature, RequestUrl, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.SubmitAsync(request, CancellationToken.None);
 
-        Assert.Equal(401, response.StatusCode);
-        Assert.Equal(DsrProblemDetails.ContentType, response.ContentType);
-        DsrProblemDetails problem = Assert.IsType<DsrProblemDetails>(response.Body);
-        Assert.Equal(401, problem.Status);
+        DsrProblemDetails problem = Problem(response, 401);
         Assert.Contains(reason, problem.Detail, StringComparison.Ordinal);
-        _instances.Verify(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal([header], problem.Errors!.Keys);
+        _h.Instances.Verify(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Submit_SameSignatureTwice_SecondRefusedAsReplayAndNothingStartsAgain()
+    {
+        Dictionary<string, DsrInstanceState> engine = _h.UseInMemoryEngine();
+        DsrHttpRequest request = _h.Signed("POST", "api/dsr", Body("r-replay"));
+
+        DsrHttpResponse first = await _h.Api.SubmitAsync(request, CancellationToken.None);
+        _h.Time.Advance(TimeSpan.FromSeconds(30));
+        DsrHttpResponse replay = await _h.Api.SubmitAsync(request, CancellationToken.None);
+
+        Assert.Equal(202, first.StatusCode);
+        DsrProblemDetails problem = Problem(replay, 401);
+        Assert.Equal([DsrRoutes.SignatureHeader], problem.Errors!.Keys);
+        Assert.Contains("already used", problem.Detail, StringComparison.Ordinal);
+        Assert.Single(engine);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Submit_ResentSignedAnew_Returns200()
+    {
+        _h.UseInMemoryEngine();
+        await _h.SubmitAsync(Body("r-again"));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        DsrHttpResponse again = await _h.SubmitAsync(Body("r-again"));
+
+        Assert.Equal(200, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/json; charset=latin1")]
+    [InlineData(null)]
+    public async Task Submit_NotJson_Returns415BeforeTheSignatureIsRead(string? contentType)
+    {
+        DsrHttpRequest request = _h.Signed("POST", "api/dsr", Body("r-1"), secret: "wrong", contentType: contentType);
+
+        DsrHttpResponse response = await _h.Api.SubmitAsync(request, CancellationToken.None);
+
+        Assert.Equal(["Content-Type"], Problem(response, 415).Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Submit_KeyCheckedByHost_StillNeedsTheSignature()
+    {
+        DsrHttpRequest request = _h.Signed("POST", "api/dsr", Body("r-1"), secret: null) with { KeyCheckedByHost = true };
+
+        DsrHttpResponse response = await _h.Api.SubmitAsync(request, CancellationToken.None);
+
+        Problem(response, 401);
     }
 
     [Fact]
     public async Task Submit_MalformedJson_Returns400NamingPosition()
     {
-        DsrHttpResponse response = await SubmitAsync("{\"requestId\": \"r-1\",\n \"type\": }");
+        DsrHttpResponse response = await _h.SubmitAsync("{\"requestId\": \"r-1\",\n \"type\": }");
 
-        Assert.Equal(400, response.StatusCode);
-        DsrProblemDetails problem = Assert.IsType<DsrProblemDetails>(response.Body);
+        DsrProblemDetails problem = Problem(response, 400);
         Assert.Contains("line 2", problem.Detail, StringComparison.Ordinal);
         Assert.True(problem.Errors!.ContainsKey("body"));
     }
@@ -184,15 +194,16 @@ public sealed class DsrHttpApiTests
     {
         const string body = """
             {"requestId":"bad id!","type":"erase","subject":{"email":"not-an-email"},"orgId":"unknown-org",
-             "modules":["Contacts","Nope","Contacts"],"dryRun":"yes","callbackUrl":"ftp://example.com/cb"}
+             "modules":["Contacts","Nope","Contacts"],"dryRun":"yes","callbackUrl":"ftp://example.com/cb",
+             "receivedAt":"last tuesday","regime":"hipaa","requireAproval":true}
             """;
 
-        DsrHttpResponse response = await SubmitAsync(body);
+        DsrHttpResponse response = await _h.SubmitAsync(body);
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.Equal(DsrProblemDetails.ContentType, response.ContentType);
-        DsrProblemDetails problem = Assert.IsType<DsrProblemDetails>(response.Body);
-        Assert.Equal(["callbackUrl", "dryRun", "modules[1]", "modules[2]", "orgId", "requestId", "subject.email", "type"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+        DsrProblemDetails problem = Problem(response, 400);
+        Assert.Equal(
+            ["callbackUrl", "dryRun", "modules[1]", "modules[2]", "orgId", "receivedAt", "regime", "requestId", "requireAproval", "subject.email", "type"],
+            problem.Errors!.Keys.Order(StringComparer.Ordinal));
         string json = JsonSerializer.Serialize(response.Body, DsrJson.Options);
         Assert.Contains("\"errors\":{", json, StringComparison.Ordinal);
         Assert.Contains("\"subject.email\":[", json, StringComparison.Ordinal);
@@ -200,35 +211,86 @@ public sealed class DsrHttpApiTests
     }
 
     [Theory]
+    [InlineData("""{"requestId":"r-1","type":"access","subject":{"email":"a@example.com","name":"Jane"},"orgId":"org1"}""", "subject.name")]
+    [InlineData("""{"requestId":"r-1","type":"access","subject":{"email":"a@example.com"},"orgId":"org1","orgId":"other"}""", "orgId")]
+    [InlineData("""{"requestId":"r-1","type":"access","subject":{"email":"a@example.com"},"orgId":"org1","priority":1}""", "priority")]
+    public async Task Submit_UnknownOrRepeatedField_Returns400NamingIt(string body, string field)
+    {
+        DsrHttpResponse response = await _h.SubmitAsync(body);
+
+        Assert.Contains(field, Problem(response, 400).Errors!.Keys);
+    }
+
+    [Theory]
     [InlineData("..")]
     [InlineData(".")]
     public async Task Submit_DotRequestId_Returns400NamingRequestIdBeforeStarting(string requestId)
     {
-        DsrHttpResponse response = await SubmitAsync(Body(requestId));
+        DsrHttpResponse response = await _h.SubmitAsync(Body(requestId));
 
-        Assert.Equal(400, response.StatusCode);
-        DsrProblemDetails problem = Assert.IsType<DsrProblemDetails>(response.Body);
+        DsrProblemDetails problem = Problem(response, 400);
         Assert.Contains("must not start or end with '.'", Assert.Single(problem.Errors!["requestId"]), StringComparison.Ordinal);
-        _instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
+        _h.Instances.Verify(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Submit_EmailWithCharacterOutsideTheRules_Returns400NamingTheRule()
     {
-        DsrHttpResponse response = await SubmitAsync("""{"requestId":"r-1","type":"access","subject":{"email":"a(b)c,d@example.com"},"orgId":"org1"}""");
+        DsrHttpResponse response = await _h.SubmitAsync("""{"requestId":"r-1","type":"access","subject":{"email":"a(b)c,d@example.com"},"orgId":"org1"}""");
 
-        Assert.Equal(400, response.StatusCode);
-        string message = Assert.Single(Assert.IsType<DsrProblemDetails>(response.Body).Errors!["subject.email"]);
+        string message = Assert.Single(Problem(response, 400).Errors!["subject.email"]);
         Assert.Contains("'(' is not allowed", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Submit_CallbackToMetadataAddress_Returns400NamingCallbackUrl()
     {
-        DsrHttpResponse response = await SubmitAsync(Body("r-1", extra: ",\"callbackUrl\":\"https://169.254.169.254/\""));
+        DsrHttpResponse response = await _h.SubmitAsync(Body("r-1", extra: ",\"callbackUrl\":\"https://169.254.169.254/\""));
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.Equal(["callbackUrl"], Assert.IsType<DsrProblemDetails>(response.Body).Errors!.Keys);
+        Assert.Equal(["callbackUrl"], Problem(response, 400).Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Submit_NotAnObject_Returns400()
+    {
+        DsrHttpResponse response = await _h.SubmitAsync("[1,2]");
+
+        Assert.True(Problem(response, 400).Errors!.ContainsKey("body"));
+    }
+
+    [Fact]
+    public async Task Submit_OrgIdInThreeSpellings_StartsOneInstanceUnderTheConfiguredSpelling()
+    {
+        Dictionary<string, DsrInstanceState> engine = _h.UseInMemoryEngine();
+
+        DsrHttpResponse first = await _h.SubmitAsync(Body("r-case", orgId: "org1"));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        DsrHttpResponse second = await _h.SubmitAsync(Body("r-case", orgId: "ORG1"));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        DsrHttpResponse third = await _h.SubmitAsync(Body("r-case", orgId: "Org1"));
+
+        Assert.Equal([202, 200, 200], new[] { first.StatusCode, second.StatusCode, third.StatusCode });
+        DsrInstanceState only = Assert.Single(engine.Values);
+        Assert.Equal(DsrInstanceId.For("org1", "r-case"), only.InstanceId);
+        Assert.Equal("org1", only.Input!.OrgId);
+        Assert.Equal($"http://127.0.0.1:7071/api/dsr/r-case?orgId=org1", Assert.IsType<DsrManagementUris>(third.Body).StatusUri);
+        Assert.NotNull(await _h.Records.ReadDeadlineAsync("org1", "r-case", CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(_h.Store.RootPath, "ORG1")));
+
+        DsrHttpResponse status = await _h.Api.GetStatusAsync("r-case", "ORG1", CancellationToken.None);
+        Assert.Equal("org1", Assert.IsType<DsrStatusView>(status.Body).OrgId);
+    }
+
+    [Fact]
+    public async Task Submit_AnyRequest_LogsNoEmailOrSecret()
+    {
+        _h.UseInMemoryEngine();
+
+        await _h.SubmitAsync(Body("r-1"));
+        await _h.SubmitAsync(Body("bad id!"));
+
+        Assert.NotEmpty(_h.Logs.Lines);
+        Assert.DoesNotContain(_h.Logs.Lines, l => l.Contains(Email, StringComparison.OrdinalIgnoreCase) || l.Contains(Secret, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -236,52 +298,27 @@ public sealed class DsrHttpApiTests
     [InlineData("a/b")]
     public async Task GetStatus_RequestIdBreakingTheRule_Returns400NamingRequestId(string requestId)
     {
-        DsrHttpResponse response = await _api.GetStatusAsync(requestId, OrgId, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.GetStatusAsync(requestId, OrgId, CancellationToken.None);
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.True(Assert.IsType<DsrProblemDetails>(response.Body).Errors!.ContainsKey("requestId"));
-    }
-
-    [Fact]
-    public async Task Submit_NotAnObject_Returns400()
-    {
-        DsrHttpResponse response = await SubmitAsync("[1,2]");
-
-        Assert.Equal(400, response.StatusCode);
-        Assert.True(Assert.IsType<DsrProblemDetails>(response.Body).Errors!.ContainsKey("body"));
-    }
-
-    [Fact]
-    public async Task Submit_AnyRequest_LogsNoEmail()
-    {
-        _instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
-        _instances.Setup(i => i.StartAsync(It.IsAny<string>(), It.IsAny<DsrOrchestrationInput>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-
-        await SubmitAsync(Body("r-1"));
-        await SubmitAsync(Body("bad id!"));
-
-        Assert.NotEmpty(_logs.Lines);
-        Assert.DoesNotContain(_logs.Lines, l => l.Contains(Email, StringComparison.OrdinalIgnoreCase) || l.Contains(Secret, StringComparison.Ordinal));
+        Assert.True(Problem(response, 400).Errors!.ContainsKey("requestId"));
     }
 
     [Fact]
     public async Task GetStatus_MissingOrgId_Returns400()
     {
-        DsrHttpResponse response = await _api.GetStatusAsync("r-1", null, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.GetStatusAsync("r-1", null, CancellationToken.None);
 
-        Assert.Equal(400, response.StatusCode);
-        Assert.True(Assert.IsType<DsrProblemDetails>(response.Body).Errors!.ContainsKey("orgId"));
+        Assert.True(Problem(response, 400).Errors!.ContainsKey("orgId"));
     }
 
     [Fact]
-    public async Task GetStatus_Unknown_Returns404()
+    public async Task GetStatus_Unknown_Returns404NamingRequestId()
     {
-        _instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
+        _h.Instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
 
-        DsrHttpResponse response = await _api.GetStatusAsync("r-1", OrgId, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.GetStatusAsync("r-1", OrgId, CancellationToken.None);
 
-        Assert.Equal(404, response.StatusCode);
-        Assert.Equal(DsrProblemDetails.ContentType, response.ContentType);
+        Assert.Equal(["requestId"], Problem(response, 404).Errors!.Keys);
     }
 
     [Theory]
@@ -290,16 +327,20 @@ public sealed class DsrHttpApiTests
     [InlineData(DsrRuntimeStatus.Terminated, DsrStatus.Running, DsrStatus.Canceled)]
     [InlineData(DsrRuntimeStatus.Failed, null, DsrStatus.Failed)]
     [InlineData(DsrRuntimeStatus.Pending, null, DsrStatus.Pending)]
+    [InlineData(DsrRuntimeStatus.Running, DsrStatus.Completed, DsrStatus.Running)]
+    [InlineData(DsrRuntimeStatus.Running, DsrStatus.Failed, DsrStatus.Running)]
+    [InlineData(DsrRuntimeStatus.Pending, DsrStatus.Canceled, DsrStatus.Running)]
+    [InlineData(DsrRuntimeStatus.Completed, DsrStatus.Completed, DsrStatus.Failed)]
     public async Task GetStatus_Known_Returns200WithStatus(DsrRuntimeStatus runtime, DsrStatus? progress, DsrStatus expected)
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        DsrInstanceState state = State(instanceId, runtime, Input("r-1", Email)) with
+        DsrInstanceState state = _h.State(instanceId, runtime, Input("r-1")) with
         {
             Progress = progress is { } p ? new DsrProgress(p, "find", 1, 3, 2, 0, 0) : null,
         };
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(state);
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(state);
 
-        DsrHttpResponse response = await _api.GetStatusAsync("r-1", OrgId, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.GetStatusAsync("r-1", OrgId, CancellationToken.None);
 
         Assert.Equal(200, response.StatusCode);
         DsrStatusView view = Assert.IsType<DsrStatusView>(response.Body);
@@ -310,94 +351,65 @@ public sealed class DsrHttpApiTests
     }
 
     [Fact]
-    public async Task Decide_AwaitingApproval_RaisesEventAndReturns202()
+    public async Task GetStatus_OrchestrationSaidCompletedWhileEngineRuns_NotTerminalUntilTheEngineFinishesWithTheResult()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(
-            State(instanceId, DsrRuntimeStatus.Running, Input("r-1", Email)) with { Progress = new DsrProgress(DsrStatus.AwaitingApproval, "approval", 3, 3, 4, 0, 0) });
-        object? raised = null;
-        _instances.Setup(i => i.RaiseEventAsync(instanceId, EventNames.Approval, It.IsAny<object>(), It.IsAny<CancellationToken>()))
-            .Callback((string _, string _, object payload, CancellationToken _) => raised = payload)
-            .Returns(Task.CompletedTask);
+        var result = new DsrResult { RequestId = "r-1", OrgId = OrgId, Type = DsrRequestType.Access, Status = DsrStatus.Completed, ExportLocation = "/x/export.json" };
+        DsrInstanceState finishing = _h.State(instanceId, DsrRuntimeStatus.Running, Input("r-1")) with { Progress = new DsrProgress(DsrStatus.Completed, "done", 3, 3, 4, 0, 0) };
+        _h.Instances.SetupSequence(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(finishing)
+            .ReturnsAsync(finishing with { RuntimeStatus = DsrRuntimeStatus.Completed, Output = result });
 
-        DsrHttpResponse response = await _api.DecideAsync("r-1", OrgId, approve: false, CancellationToken.None);
+        DsrStatusView during = Assert.IsType<DsrStatusView>((await _h.Api.GetStatusAsync("r-1", OrgId, CancellationToken.None)).Body);
+        DsrStatusView after = Assert.IsType<DsrStatusView>((await _h.Api.GetStatusAsync("r-1", OrgId, CancellationToken.None)).Body);
 
-        Assert.Equal(202, response.StatusCode);
-        Assert.Equal("reject", Assert.IsType<DsrActionAccepted>(response.Body).Action);
-        Assert.False(Assert.IsType<ApprovalDecision>(raised).Approved);
-    }
-
-    [Fact]
-    public async Task Decide_NotAwaitingApproval_Returns409()
-    {
-        string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Running, Input("r-1", Email)));
-
-        DsrHttpResponse response = await _api.DecideAsync("r-1", OrgId, approve: true, CancellationToken.None);
-
-        Assert.Equal(409, response.StatusCode);
-        _instances.Verify(i => i.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task Decide_Unknown_Returns404()
-    {
-        _instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
-
-        Assert.Equal(404, (await _api.DecideAsync("r-1", OrgId, approve: true, CancellationToken.None)).StatusCode);
+        Assert.Equal(DsrStatus.Running, during.Status);
+        Assert.Null(during.Result);
+        Assert.Equal(DsrStatus.Completed, after.Status);
+        Assert.Equal("/x/export.json", after.Result!.ExportLocation);
     }
 
     [Fact]
     public async Task Cancel_Running_TerminatesAndReturns202()
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, DsrRuntimeStatus.Running, Input("r-1", Email)));
-        _instances.Setup(i => i.TerminateAsync(instanceId, It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(_h.State(instanceId, DsrRuntimeStatus.Running, Input("r-1")));
+        _h.Instances.Setup(i => i.TerminateAsync(instanceId, It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        DsrHttpResponse response = await _api.CancelAsync("r-1", OrgId, CancellationToken.None);
+        DsrHttpResponse response = await _h.Api.CancelAsync(_h.Signed("DELETE", "api/dsr/r-1?orgId=org1"), "r-1", OrgId, CancellationToken.None);
 
         Assert.Equal(202, response.StatusCode);
-        _instances.Verify(i => i.TerminateAsync(instanceId, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _h.Instances.Verify(i => i.TerminateAsync(instanceId, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
     [InlineData(DsrRuntimeStatus.Completed)]
     [InlineData(DsrRuntimeStatus.Failed)]
     [InlineData(DsrRuntimeStatus.Terminated)]
-    public async Task Cancel_Finished_Returns409(DsrRuntimeStatus status)
+    public async Task Cancel_Finished_Returns409NamingStatus(DsrRuntimeStatus status)
     {
         string instanceId = DsrInstanceId.For(OrgId, "r-1");
-        _instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(State(instanceId, status, Input("r-1", Email)));
+        _h.Instances.Setup(i => i.GetAsync(instanceId, It.IsAny<CancellationToken>())).ReturnsAsync(_h.State(instanceId, status, Input("r-1")));
 
-        Assert.Equal(409, (await _api.CancelAsync("r-1", OrgId, CancellationToken.None)).StatusCode);
+        DsrHttpResponse response = await _h.Api.CancelAsync(_h.Signed("DELETE", "api/dsr/r-1?orgId=org1"), "r-1", OrgId, CancellationToken.None);
+
+        Assert.Equal(["status"], Problem(response, 409).Errors!.Keys);
     }
 
     [Fact]
     public async Task Cancel_Unknown_Returns404()
     {
-        _instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
+        _h.Instances.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DsrInstanceState?)null);
 
-        Assert.Equal(404, (await _api.CancelAsync("r-1", OrgId, CancellationToken.None)).StatusCode);
+        Problem(await _h.Api.CancelAsync(_h.Signed("DELETE", "api/dsr/r-1?orgId=org1"), "r-1", OrgId, CancellationToken.None), 404);
     }
 
-    private Task<DsrHttpResponse> SubmitAsync(string json)
+    [Fact]
+    public void OpenApiDocument_Served_IsOpenApi31()
     {
-        byte[] body = Encoding.UTF8.GetBytes(json);
-        long timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
-        return _api.SubmitAsync(body, timestamp.ToString(), WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), timestamp, body), RequestUrl, CancellationToken.None);
+        DsrHttpResponse response = DsrHttpApi.GetOpenApiDocument();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("3.1.0", Assert.IsType<JsonElement>(response.Body).GetProperty("openapi").GetString());
     }
-
-    private static string Body(string requestId, string type = "access", string extra = "")
-        => $"{{\"requestId\":\"{requestId}\",\"type\":\"{type}\",\"subject\":{{\"email\":\"{Email}\"}},\"orgId\":\"{OrgId}\"{extra}}}";
-
-    private static DsrOrchestrationInput Input(string requestId, string email) => new()
-    {
-        RequestId = requestId,
-        OrgId = OrgId,
-        Type = DsrRequestType.Access,
-        SubjectEmail = email,
-    };
-
-    private DsrInstanceState State(string instanceId, DsrRuntimeStatus status, DsrOrchestrationInput input)
-        => new(instanceId, status, input, null, null, _time.GetUtcNow(), _time.GetUtcNow(), status == DsrRuntimeStatus.Failed ? "boom" : null);
 }

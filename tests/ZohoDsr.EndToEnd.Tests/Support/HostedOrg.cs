@@ -46,7 +46,17 @@ internal sealed class HostedOrg : IDisposable
             ["ZohoDsr__ThrottleMaxDelay"] = "00:00:04",
             ["ZohoDsr__ThrottleMaxAttempts"] = "50",
             ["ZohoDsr__GateLease"] = "00:01:00",
+            // The product's own log lines at every level, to the console the test reads and scans.
+            ["Logging__LogLevel__ZohoDsr"] = "Trace",
+            ["Logging__LogLevel__ZohoCrm"] = "Trace",
         };
+        TestLogCapture.Forbid("the signing secret", Secret);
+        TestLogCapture.Forbid("the audit subject key", AuditKey);
+        TestLogCapture.Forbid($"org {Org.OrgId}'s client secret", Org.ClientSecret);
+        foreach (PlantedSubject subject in Seed.Subjects)
+        {
+            TestLogCapture.Forbid("a planted subject's email", subject.Email);
+        }
     }
 
     public SimOrg Org { get; }
@@ -112,8 +122,8 @@ internal sealed class HostedOrg : IDisposable
 
     public async Task<DsrStatusView> ApproveAsync(LocalHostProcess host, string requestId)
     {
-        using DsrHostClient client = DsrHostClient.Create(host.BaseAddress, null, TimeProvider.System);
-        (await client.DecideAsync(requestId, Org.OrgId, approve: true, CancellationToken.None)).EnsureSuccess("approve");
+        using DsrHostClient client = DsrHostClient.Create(host.BaseAddress, null, TimeProvider.System, Secret);
+        (await client.DecideAsync(requestId, Org.OrgId, approve: true, null, CancellationToken.None)).EnsureSuccess("approve");
         return await WaitForAsync(host, requestId, v => v.Status is DsrStatus.Completed or DsrStatus.Failed or DsrStatus.Canceled);
     }
 

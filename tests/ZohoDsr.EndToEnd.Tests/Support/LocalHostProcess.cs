@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ZohoDsr.Local.Hosting;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.EndToEnd.Tests.Support;
 
@@ -82,6 +83,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
             }
 
             lines.Enqueue(line);
+            TestLogCapture.Add(line);
             if (ListeningLine().Match(line) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups[1].Value));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,34 +13,48 @@ using Moq;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Deadlines;
+using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Functions.Http;
 using ZohoDsr.Functions.Tests.Support;
+using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Functions.Tests.Http;
 
 /// <summary>The HTTP functions over Core's real <see cref="DsrHttpApi"/> and a Moq <see cref="DurableTaskClient"/> holding instances.</summary>
-public sealed class DsrHttpFunctionsTests
+public sealed class DsrHttpFunctionsTests : IDisposable
 {
     private const string Secret = "test-signing-secret";
     private const string Host = "https://zohodsr-func.azurewebsites.net";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly string InstanceId = DsrInstanceId.For("acme", "req-1");
 
+    private static readonly ILoggerFactory Logs = new LoggerFactory([TestLogCapture.CreateProvider()]);
+
     private readonly FakeTimeProvider _time = new(Now);
     private readonly Mock<DurableTaskClient> _client = new("test");
     private readonly ConcurrentDictionary<string, OrchestrationMetadata> _instances = new();
     private readonly DsrHttpFunctions _functions;
+    private readonly string _exports = Path.Combine(Path.GetTempPath(), "zohodsr-functions-tests-" + Guid.NewGuid().ToString("N"));
 
     public DsrHttpFunctionsTests()
     {
         DsrOptions dsr = new();
         dsr.Webhook.SigningSecret = Secret;
+        TestLogCapture.Forbid("the signing secret", Secret);
         dsr.Webhook.IncludeDurableManagementUris = true;
         ZohoCrmClientOptions zoho = new();
         zoho.Orgs["acme"] = new ZohoOrgOptions { ClientId = "1000.ACME", DataCenter = "EU" };
-        _functions = new DsrHttpFunctions(new DsrHttpApiFactory(Options.Create(dsr), Options.Create(zoho), _time, NullLoggerFactory.Instance));
+        _functions = new DsrHttpFunctions(new DsrHttpApiFactory(
+            new DsrRequestGate(Options.Create(dsr), Options.Create(new DsrHttpOptions()), new SignatureReplayCache(_time), _time, Logs.CreateLogger<DsrRequestGate>()),
+            new DsrRequestRecords(new LocalFolderExportStore(_exports)),
+            Options.Create(dsr),
+            Options.Create(zoho),
+            Options.Create(new DeadlineOptions()),
+            _time,
+            Logs));
 
         _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string id, bool _, CancellationToken _) => _instances.TryGetValue(id, out OrchestrationMetadata? metadata) ? metadata : null);
@@ -50,6 +65,14 @@ public sealed class DsrHttpFunctionsTests
                 _instances[id] = Metadata(id, OrchestrationRuntimeStatus.Pending, (DsrOrchestrationInput)input!);
                 return id;
             });
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_exports))
+        {
+            Directory.Delete(_exports, recursive: true);
+        }
     }
 
     [Fact]
@@ -73,7 +96,7 @@ public sealed class DsrHttpFunctionsTests
     }
 
     [Fact]
-    public async Task SubmitDsr_SameSignedBodyTwice_SecondFindsTheInstanceAndStartsNothing()
+    public async Task SubmitDsr_SameSignedBodyTwice_SecondRefusedAsReplayAndStartsNothing()
     {
         byte[] body = Body();
         await Submit(body, signedAt: Now);
@@ -81,9 +104,8 @@ public sealed class DsrHttpFunctionsTests
 
         TestHttpResponseData replay = await Submit(body, signedAt: Now);
 
-        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        Assert.Equal(InstanceId, replay.Json().GetProperty("id").GetString());
-        Assert.Equal($"{Host}/api/dsr/req-1?orgId=acme", replay.Header("Location"));
+        AssertProblem(replay, HttpStatusCode.Unauthorized);
+        Assert.True(replay.Json().GetProperty("errors").TryGetProperty(DsrRoutes.SignatureHeader, out _));
         _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -105,6 +127,7 @@ public sealed class DsrHttpFunctionsTests
         byte[] signedBody = Body();
         byte[] sentBody = Body(email: "someone.else@example.com");
         TestHttpRequestData request = Request("POST", "/api/dsr", sentBody);
+        request.Headers.Add("Content-Type", "application/json");
         request.Headers.Add(DsrRoutes.TimestampHeader, Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(DsrRoutes.SignatureHeader, WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), Now.ToUnixTimeSeconds(), signedBody));
 
@@ -128,6 +151,7 @@ public sealed class DsrHttpFunctionsTests
     public async Task SubmitDsr_NoSignatureHeaders_401AndNothingStarted()
     {
         TestHttpRequestData request = Request("POST", "/api/dsr", Body());
+        request.Headers.Add("Content-Type", "application/json");
 
         TestHttpResponseData response = (TestHttpResponseData)await _functions.SubmitDsr(request, _client.Object, CancellationToken.None);
 
@@ -277,6 +301,7 @@ public sealed class DsrHttpFunctionsTests
     private async Task<TestHttpResponseData> Submit(byte[] body, DateTimeOffset signedAt)
     {
         TestHttpRequestData request = Request("POST", "/api/dsr", body);
+        request.Headers.Add("Content-Type", "application/json");
         long timestamp = signedAt.ToUnixTimeSeconds();
         request.Headers.Add(DsrRoutes.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(DsrRoutes.SignatureHeader, WebhookSignature.Sign(Encoding.UTF8.GetBytes(Secret), timestamp, body));

@@ -100,8 +100,9 @@ public sealed class DsrApiTests(LocalHostFixture fixture) : IDisposable
     public async Task Submit_SameRequestTwice_Returns200WithSameInstance()
     {
         byte[] body = Body("api-twice", fixture.Subject("exact").Email);
-        using HttpResponseMessage first = await PostAsync(body, LocalHostFixture.Secret);
-        using HttpResponseMessage second = await PostAsync(body, LocalHostFixture.Secret);
+        long now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        using HttpResponseMessage first = await PostAsync(body, LocalHostFixture.Secret, now);
+        using HttpResponseMessage second = await PostAsync(body, LocalHostFixture.Secret, now + 1);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -127,11 +128,63 @@ public sealed class DsrApiTests(LocalHostFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Approve_UnknownRequest_Returns404()
+    public async Task Submit_SameSignedRequestTwice_SecondRefusedAsReplay()
     {
-        using HttpResponseMessage response = await _http.PostAsync("api/dsr/never-submitted/approve?orgId=demo", null);
+        byte[] body = Body("api-replay", fixture.Subject("exact").Email);
+        long now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        using HttpResponseMessage first = await PostAsync(body, LocalHostFixture.Secret, now);
+        using HttpResponseMessage replay = await PostAsync(body, LocalHostFixture.Secret, now);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        DsrProblemDetails? problem = await replay.Content.ReadFromJsonAsync<DsrProblemDetails>(DsrJson.Options);
+        Assert.Contains(DsrRoutes.SignatureHeader, problem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Approve_UnknownRequestSigned_Returns404()
+    {
+        using DsrHostClient client = DsrHostClient.Create(fixture.Host.BaseAddress, null, TimeProvider.System, LocalHostFixture.Secret);
+        HostResponse response = await client.DecideAsync("never-submitted", "demo", approve: true, null, CancellationToken.None);
+
+        Assert.Equal(404, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "api/dsr/never-submitted/approve?orgId=demo")]
+    [InlineData("POST", "api/dsr/never-submitted/reject?orgId=demo")]
+    [InlineData("DELETE", "api/dsr/never-submitted?orgId=demo")]
+    [InlineData("POST", "api/dsr/never-submitted/extend?orgId=demo")]
+    public async Task OperatorRoute_FormPostFromAWebPage_RefusedBeforeAnythingElse(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "clicked a link" }),
+        };
+
+        using HttpResponseMessage response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "api/dsr/never-submitted/approve?orgId=demo")]
+    [InlineData("DELETE", "api/dsr/never-submitted?orgId=demo")]
+    public async Task OperatorRoute_UnsignedWithoutBody_Returns401(string method, string path)
+    {
+        using HttpResponseMessage response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Anonymous_ServesTheDocument()
+    {
+        using HttpResponseMessage response = await _http.GetAsync("api/openapi.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using JsonDocument document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("3.1.0", document.RootElement.GetProperty("openapi").GetString());
     }
 
     private static byte[] Body(string requestId, string email) => DsrHostClient.SerializeRequest(new DsrRequest
@@ -142,9 +195,9 @@ public sealed class DsrApiTests(LocalHostFixture fixture) : IDisposable
         OrgId = "demo",
     });
 
-    private async Task<HttpResponseMessage> PostAsync(byte[] body, string secret)
+    private async Task<HttpResponseMessage> PostAsync(byte[] body, string secret, long? signedAt = null)
     {
-        long timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        long timestamp = signedAt ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/dsr") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(DsrRoutes.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -42,6 +42,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
         builder.Services.AddZohoDsrCore().AddDsrHttpApi();
         builder.Services.AddSingleton(Mock.Of<IDsrInstanceClient>());
         builder.Services.AddSingleton(Mock.Of<IDurableInstanceAdmin>());
+        builder.Services.AddSingleton<ManagementServices>();
         _app = builder.Build();
         _app.MapDsrApi();
         _app.MapDurableManagementApi();

@@ -23,4 +23,12 @@ public static class StatusPolling
             await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
         }
     }
+
+    /// <summary>Until the request has finished with its outcome (completed with its result, failed, canceled).</summary>
+    public static async Task<DsrStatusView> UntilFinishedAsync(string url, string requestId, string orgId)
+    {
+        using DsrHostClient client = DsrHostClient.Create(new Uri(url), null, TimeProvider.System);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await client.WaitAsync(requestId, orgId, _ => { }, TimeSpan.FromMilliseconds(50), timeout.Token);
+    }
 }

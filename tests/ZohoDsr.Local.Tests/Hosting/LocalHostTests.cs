@@ -63,14 +63,14 @@ public sealed class LocalHostTests : IDisposable
         }
 
         UnfinishedRequest request = Assert.Single(unfinished);
-        Assert.Equal(("stop-me", "demo", nameof(DsrStatus.AwaitingApproval)), (request.RequestId, request.OrgId, request.Status));
+        Assert.Equal(("stop-me", "demo", DsrStatus.AwaitingApproval), (request.RequestId, request.OrgId, request.Status));
 
         // A host started again on the same storage and task hub finds it, still waiting, and can act on it.
         options.Urls = "http://127.0.0.1:0";
         options.DeleteTaskHubOnStop = true;
         await using LocalHost second = await LocalHost.StartAsync(options, CancellationToken.None);
         Assert.Equal(request.InstanceId, Assert.Single(second.Resumed).InstanceId);
-        CliRun cancel = await CliRun.InvokeAsync("cancel", "stop-me", "--org", "demo", "--url", second.BaseAddress.AbsoluteUri);
+        CliRun cancel = await CliRun.InvokeAsync("cancel", "stop-me", "--org", "demo", "--url", second.BaseAddress.AbsoluteUri, "--secret", LocalHostFixture.Secret);
         Assert.True(cancel.ExitCode == ExitCodes.Ok, cancel.Error + cancel.Output);
         await StatusPolling.UntilAsync(second.BaseAddress.AbsoluteUri, "stop-me", "demo", v => v.Status == DsrStatus.Canceled);
     }

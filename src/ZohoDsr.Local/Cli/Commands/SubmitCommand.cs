@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Deadlines;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Local.Cli.Rendering;
 
@@ -9,7 +10,7 @@ namespace ZohoDsr.Local.Cli.Commands;
 public static class SubmitCommand
 {
     /// <summary>Environment variable with the webhook signing secret (instead of <c>--secret</c>).</summary>
-    public const string SecretVariable = "ZohoDsr__Webhook__SigningSecret";
+    public const string SecretVariable = HostTargetOptions.SecretVariable;
 
     public static Command Create(TimeProvider timeProvider)
     {
@@ -22,7 +23,8 @@ public static class SubmitCommand
         var modules = new Option<string[]>("--module") { Description = "A module to work on (repeat); default: the org's configured modules.", AllowMultipleArgumentsPerToken = true };
         var requestId = new Option<string?>("--request-id") { Description = "The request id (default: generated)." };
         var callbackUrl = new Option<Uri?>("--callback-url") { CustomParser = UriArgument.Parse, Description = "Where the host POSTs the signed summary when done." };
-        var secret = new Option<string?>("--secret") { Description = $"The webhook signing secret (the local host prints it at start; or ${SecretVariable})." };
+        var receivedAt = new Option<DateTimeOffset?>("--received-at") { Description = "When the person made the request (ISO 8601 with an offset); the due date counts from it. Default: now." };
+        var regime = new Option<DeadlineRegimeKind?>("--regime") { Description = "The due-date rules: gdpr, ccpa or custom. Default: the host's ZohoDsr:Deadlines:Regime." };
         var wait = new Option<bool>("--wait") { Description = "Follow the request's status until it finishes, with a progress bar." };
 
         var command = new Command("submit", "Send a signed DSR webhook to a running host.");
@@ -35,12 +37,13 @@ public static class SubmitCommand
         command.Add(modules);
         command.Add(requestId);
         command.Add(callbackUrl);
-        command.Add(secret);
+        command.Add(receivedAt);
+        command.Add(regime);
         command.Add(wait);
 
         CliRunner.SetAction(command, async (parseResult, context, cancellationToken) =>
         {
-            string signingSecret = parseResult.GetValue(secret) ?? Environment.GetEnvironmentVariable(SecretVariable)
+            string signingSecret = target.SigningSecret(parseResult)
                 ?? throw new CliException(ExitCodes.Usage, $"--secret is required: the local host prints its signing secret at start (or set {SecretVariable}).");
             string[] selected = parseResult.GetValue(modules) ?? [];
             var request = new DsrRequest
@@ -54,6 +57,8 @@ public static class SubmitCommand
                 RequireApproval = parseResult.GetValue(requireApproval) ? true : null,
                 PurgeRecycleBin = parseResult.GetValue(purge) ? true : null,
                 CallbackUrl = parseResult.GetValue(callbackUrl),
+                ReceivedAt = parseResult.GetValue(receivedAt),
+                Regime = parseResult.GetValue(regime),
             };
 
             using DsrHostClient client = target.CreateClient(parseResult, timeProvider);

@@ -16,7 +16,7 @@ public sealed class ActionCommandTests(LocalHostFixture fixture)
         PlantedSubject subject = fixture.Subject("case");
         await SubmitAwaitingApprovalAsync("cli-approve", subject);
 
-        CliRun approve = await CliRun.InvokeAsync("approve", "cli-approve", "--org", "demo", "--url", fixture.Url);
+        CliRun approve = await CliRun.InvokeAsync("approve", "cli-approve", "--org", "demo", "--url", fixture.Url, "--secret", LocalHostFixture.Secret);
         Assert.True(approve.ExitCode == ExitCodes.Ok, approve.Error);
 
         CliRun status = await CliRun.InvokeAsync("status", "cli-approve", "--org", "demo", "--url", fixture.Url, "--wait", "--json");
@@ -53,7 +53,7 @@ public sealed class ActionCommandTests(LocalHostFixture fixture)
         PlantedSubject subject = fixture.Subject("over-200");
         await SubmitAwaitingApprovalAsync("cli-reject", subject);
 
-        CliRun reject = await CliRun.InvokeAsync("reject", "cli-reject", "--org", "demo", "--url", fixture.Url);
+        CliRun reject = await CliRun.InvokeAsync("reject", "cli-reject", "--org", "demo", "--url", fixture.Url, "--secret", LocalHostFixture.Secret);
         Assert.True(reject.ExitCode == ExitCodes.Ok, reject.Error);
 
         CliRun status = await CliRun.InvokeAsync("status", "cli-reject", "--org", "demo", "--url", fixture.Url, "--wait");
@@ -67,7 +67,7 @@ public sealed class ActionCommandTests(LocalHostFixture fixture)
         PlantedSubject subject = fixture.Subject("over-200");
         await SubmitAwaitingApprovalAsync("cli-cancel", subject);
 
-        CliRun cancel = await CliRun.InvokeAsync("cancel", "cli-cancel", "--org", "demo", "--url", fixture.Url, "--json");
+        CliRun cancel = await CliRun.InvokeAsync("cancel", "cli-cancel", "--org", "demo", "--url", fixture.Url, "--json", "--secret", LocalHostFixture.Secret);
         Assert.True(cancel.ExitCode == ExitCodes.Ok, cancel.Error);
         using (JsonDocument.Parse(cancel.Output))
         {
@@ -86,7 +86,7 @@ public sealed class ActionCommandTests(LocalHostFixture fixture)
             "--url", fixture.Url, "--secret", LocalHostFixture.Secret, "--request-id", "cli-cancel-done", "--wait");
         Assert.True(submit.ExitCode == ExitCodes.Ok, submit.Error);
 
-        CliRun cancel = await CliRun.InvokeAsync("cancel", "cli-cancel-done", "--org", "demo", "--url", fixture.Url);
+        CliRun cancel = await CliRun.InvokeAsync("cancel", "cli-cancel-done", "--org", "demo", "--url", fixture.Url, "--secret", LocalHostFixture.Secret);
 
         Assert.Equal(ExitCodes.Usage, cancel.ExitCode);
         Assert.Contains("HTTP 409", cancel.Error);
@@ -95,7 +95,7 @@ public sealed class ActionCommandTests(LocalHostFixture fixture)
     [Fact]
     public async Task Approve_UnknownRequest_ExitCode2NotFound()
     {
-        CliRun run = await CliRun.InvokeAsync("approve", "never-submitted", "--org", "demo", "--url", fixture.Url);
+        CliRun run = await CliRun.InvokeAsync("approve", "never-submitted", "--org", "demo", "--url", fixture.Url, "--secret", LocalHostFixture.Secret);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("HTTP 404", run.Error);

@@ -1,0 +1,9 @@
+using ZohoDsr.TestSupport;
+
+namespace ZohoDsr.EndToEnd.Tests;
+
+/// <summary>The log scan's collection: not parallel, so it runs after every other test of the project.</summary>
+[CollectionDefinition(LogScan.CollectionName, DisableParallelization = true)]
+public sealed class LogScanCollection
+{
+}
