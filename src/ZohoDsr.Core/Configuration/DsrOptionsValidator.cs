@@ -15,34 +15,47 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Webhook.SigningSecret))
+        ValidateWebhook(options.Webhook, failures);
+        ValidateModules(options, failures);
+        ValidateTimings(options, failures);
+        ValidateExports(options.Exports, failures);
+        ValidateAudit(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateWebhook(WebhookOptions webhook, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(webhook.SigningSecret))
         {
             failures.Add($"{Section}:Webhook:SigningSecret is required: the shared HMAC secret of the intake webhook (a Key Vault reference in Azure).");
         }
 
-        if (options.Webhook.Tolerance <= TimeSpan.Zero || options.Webhook.Tolerance > TimeSpan.FromHours(1))
+        if (webhook.Tolerance <= TimeSpan.Zero || webhook.Tolerance > TimeSpan.FromHours(1))
         {
             failures.Add($"{Section}:Webhook:Tolerance must be between 00:00:01 and 01:00:00.");
         }
 
-        if (options.Webhook.CallbackMaxAttempts < 1)
+        if (webhook.CallbackMaxAttempts < 1)
         {
             failures.Add($"{Section}:Webhook:CallbackMaxAttempts must be at least 1.");
         }
 
-        for (int i = 0; i < options.Webhook.CallbackAllowedHosts.Count; i++)
+        for (int i = 0; i < webhook.CallbackAllowedHosts.Count; i++)
         {
-            if (!CallbackAddressPolicy.IsValidAllowListEntry(options.Webhook.CallbackAllowedHosts[i]))
+            if (!CallbackAddressPolicy.IsValidAllowListEntry(webhook.CallbackAllowedHosts[i]))
             {
                 failures.Add($"{Section}:Webhook:CallbackAllowedHosts:{i} must be a host name, an IP address or a CIDR network (e.g. 10.20.0.0/16).");
             }
         }
 
-        if (options.Webhook.SubjectEmailExtraCharacters.EnumerateRunes().Any(r => SubjectEmail.IsControlOrFormat(r) || Rune.IsWhiteSpace(r) || r.Value is '@' or '"' or '\\'))
+        if (webhook.SubjectEmailExtraCharacters.EnumerateRunes().Any(r => SubjectEmail.IsControlOrFormat(r) || Rune.IsWhiteSpace(r) || r.Value is '@' or '"' or '\\'))
         {
             failures.Add($"{Section}:Webhook:SubjectEmailExtraCharacters must not hold control or format characters, spaces, '@', '\"' or '\\'.");
         }
+    }
 
+    private static void ValidateModules(DsrOptions options, List<string> failures)
+    {
         if (options.ParentModules.Count == 0 || options.ParentModules.Any(string.IsNullOrWhiteSpace))
         {
             failures.Add($"{Section}:ParentModules must list at least one module API name (e.g. Contacts) and no empty names.");
@@ -57,7 +70,10 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         {
             failures.Add($"{Section}:DeletableModules must not contain empty names.");
         }
+    }
 
+    private static void ValidateTimings(DsrOptions options, List<string> failures)
+    {
         if (options.ApprovalTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:ApprovalTimeout must be positive.");
@@ -92,10 +108,6 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         {
             failures.Add($"{Section}:GateLease must be positive.");
         }
-
-        ValidateExports(options.Exports, failures);
-        ValidateAudit(options, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void ValidateExports(ExportOptions exports, List<string> failures)
