@@ -17,7 +17,10 @@ namespace ZohoDsr.EndToEnd.Tests.Publishing;
 public sealed class PublishTests(PublishedAppFixture app) : IClassFixture<PublishedAppFixture>
 {
     private static readonly string[] HttpFunctions =
-        [nameof(DsrHttpFunctions.SubmitDsr), nameof(DsrHttpFunctions.GetDsrStatus), nameof(DsrHttpFunctions.ApproveDsr), nameof(DsrHttpFunctions.RejectDsr), nameof(DsrHttpFunctions.CancelDsr)];
+    [
+        nameof(DsrHttpFunctions.SubmitDsr), nameof(DsrHttpFunctions.ListDsr), nameof(DsrHttpFunctions.GetDsrStatus), nameof(DsrHttpFunctions.ApproveDsr),
+        nameof(DsrHttpFunctions.RejectDsr), nameof(DsrHttpFunctions.ExtendDsr), nameof(DsrHttpFunctions.CancelDsr),
+    ];
 
     [Fact]
     public void FunctionsMetadata_EveryFunction_HasItsTriggerAndBindings()
@@ -28,8 +31,9 @@ public sealed class PublishTests(PublishedAppFixture app) : IClassFixture<Publis
         Assert.Equal([("entityTrigger", "In")], functions[EntityNames.OrgRateGate]);
         Assert.All(ActivityNames.All, name => Assert.Equal([("activityTrigger", "In")], functions[name]));
         Assert.All(HttpFunctions, name => Assert.Equal([("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out")], functions[name]));
+        Assert.Equal([("httpTrigger", "In"), ("http", "Out")], functions[nameof(DsrHttpFunctions.GetOpenApiDocument)]);
         Assert.Equal([("timerTrigger", "In"), ("durableClient", "In")], functions[OrchestrationNames.RetentionPurge]);
-        Assert.Equal(ActivityNames.All.Count + HttpFunctions.Length + 3, functions.Count);
+        Assert.Equal(ActivityNames.All.Count + HttpFunctions.Length + 4, functions.Count);
     }
 
     [Fact]
