@@ -1,7 +1,7 @@
 namespace ZohoDsr.Benchmarks;
 
 /// <summary>
-/// A benchmark scenario run by name (<c>dotnet run -c Release --project bench/ZohoDsr.Benchmarks -- NAME</c>).
+/// A benchmark scenario run by name (<c>dotnet run -c Release --project bench/ZohoDsr.Benchmarks -- NAME [--quick]</c>).
 /// Implementations are found by reflection; they report through <see cref="ScenarioReport"/>.
 /// </summary>
 public interface IScenario
@@ -12,5 +12,6 @@ public interface IScenario
     /// <summary>One line saying what it measures.</summary>
     string Description { get; }
 
-    Task RunAsync(ScenarioReport report, CancellationToken cancellationToken);
+    /// <summary>Runs the scenario: the full form, or with <see cref="ScenarioOptions.Quick"/> its small form (CI runs that one).</summary>
+    Task RunAsync(ScenarioReport report, ScenarioOptions options, CancellationToken cancellationToken);
 }

@@ -3,18 +3,67 @@ using System.Text;
 
 namespace ZohoDsr.Benchmarks;
 
-/// <summary>Collects a scenario's tables and notes; prints them and writes them to bench/results/{name}.md.</summary>
-public sealed class ScenarioReport(string name)
+/// <summary>
+/// Collects a scenario's tables, notes and checks; prints them as they come and writes them to
+/// <c>{directory}/{name}.md</c>, with any artifact (an SVG chart) beside it.
+/// </summary>
+public sealed class ScenarioReport(string name, string directory)
 {
     private readonly StringBuilder _text = new();
+    private readonly List<ScenarioCheck> _checks = [];
+    private readonly Dictionary<string, string> _artifacts = new(StringComparer.Ordinal);
 
     public string Name { get; } = name;
+
+    /// <summary>Where <see cref="Save"/> writes.</summary>
+    public string Directory { get; } = directory;
+
+    /// <summary>The Markdown written so far.</summary>
+    public string Text => _text.ToString();
+
+    /// <summary>What the scenario checked on its own results (found what was planted, stayed under the cap, ...).</summary>
+    public IReadOnlyList<ScenarioCheck> Checks => _checks;
+
+    /// <summary>The scenario's one-line summary, if it has one.</summary>
+    public string? Headline { get; private set; }
+
+    /// <summary>File name to content of the files written beside the Markdown.</summary>
+    public IReadOnlyDictionary<string, string> Artifacts => _artifacts;
+
+    /// <summary>The default results folder: <c>bench/results</c> of the repository (<c>bench/results/quick</c> for quick runs).</summary>
+    public static string DefaultDirectory(bool quick)
+    {
+        string results = Path.Combine(FindRepoRoot(), "bench", "results");
+        return quick ? Path.Combine(results, "quick") : results;
+    }
 
     public void Note(string line)
     {
         Console.WriteLine(line);
         _text.AppendLine(line).AppendLine();
     }
+
+    public void Section(string title)
+    {
+        Console.WriteLine();
+        Console.WriteLine("## " + title);
+        _text.AppendLine("## " + title).AppendLine();
+    }
+
+    public void SetHeadline(string line)
+    {
+        Headline = line;
+        Note(line);
+    }
+
+    /// <summary>Records a check; a failed one makes the run exit non-zero and the CI test fail.</summary>
+    public void Check(string name, bool passed, string detail)
+    {
+        _checks.Add(new ScenarioCheck(name, passed, detail));
+        Console.WriteLine($"[{(passed ? "ok" : "FAIL")}] {name}: {detail}");
+    }
+
+    public void Artifact(string fileName, string content) => _artifacts[fileName] = content;
 
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object>> rows)
     {
@@ -36,17 +85,38 @@ public sealed class ScenarioReport(string name)
         _text.AppendLine();
     }
 
+    /// <summary>Writes the Markdown (with the checks at the end) and the artifacts; returns the Markdown's path.</summary>
     public string Save()
     {
-        var dir = Path.Combine(FindRepoRoot(), "bench", "results");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, Name + ".md");
-        var header = $"# {Name}{Environment.NewLine}{Environment.NewLine}Run {DateTimeOffset.Now:yyyy-MM-dd HH:mm} on {Environment.ProcessorCount} cores, .NET {Environment.Version}.{Environment.NewLine}{Environment.NewLine}";
-        File.WriteAllText(path, header + _text);
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, Name + ".md");
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"# {Name}")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.Now:yyyy-MM-dd HH:mm} on {Environment.ProcessorCount} cores, .NET {Environment.Version}.")
+            .AppendLine()
+            .Append(_text);
+        if (_checks.Count > 0)
+        {
+            text.AppendLine("## Checks").AppendLine();
+            foreach (var check in _checks)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "ok" : "FAIL")}] {check.Name}: {check.Detail}");
+            }
+
+            text.AppendLine();
+        }
+
+        File.WriteAllText(path, text.ToString());
+        foreach (var (fileName, content) in _artifacts)
+        {
+            File.WriteAllText(Path.Combine(Directory, fileName), content);
+        }
+
         return path;
     }
 
-    private static string Format(object value) => value switch
+    public static string Format(object value) => value switch
     {
         double d => d.ToString("N1", CultureInfo.InvariantCulture),
         long or int => string.Format(CultureInfo.InvariantCulture, "{0:N0}", value),
@@ -64,6 +134,6 @@ public sealed class ScenarioReport(string name)
             }
         }
 
-        return Directory.GetCurrentDirectory();
+        return System.IO.Directory.GetCurrentDirectory();
     }
 }

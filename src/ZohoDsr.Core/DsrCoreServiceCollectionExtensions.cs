@@ -42,6 +42,7 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddSingleton<AuditWriter>();
         services.TryAddSingleton<ActivityZohoClients>();
         services.TryAddSingleton<ZohoActivityRunner>();
+        services.TryAddSingleton<OrgMetadataCache>();
 
         services.TryAddTransient<ResolveOrgHandler>();
         services.TryAddTransient<FindInModuleHandler>();

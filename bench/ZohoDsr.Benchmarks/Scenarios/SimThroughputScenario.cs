@@ -9,17 +9,18 @@ namespace ZohoDsr.Benchmarks.Scenarios;
 /// <summary>Requests per second for list, search and COQL with 1, 8 and 32 concurrent callers over loopback HTTP.</summary>
 public sealed class SimThroughputScenario : IScenario
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);
-
     public string Name => "sim-throughput";
 
     public string Description => "requests/s for GET list, search and COQL with 1/8/32 concurrent callers on loopback";
 
-    public async Task RunAsync(ScenarioReport report, CancellationToken cancellationToken)
+    public async Task RunAsync(ScenarioReport report, ScenarioOptions options, CancellationToken cancellationToken)
     {
+        TimeSpan duration = options.Quick ? TimeSpan.FromSeconds(0.25) : TimeSpan.FromSeconds(3);
+        int scale = options.Quick ? 10 : 1;
+        int[] callerCounts = options.Quick ? [1, 8] : [1, 8, 32];
         await using var host = await SimulatorHost.StartAsync(cancellationToken: cancellationToken);
         var org = host.AddOrg(new SimOrgSpec { OrgId = "throughput", ConcurrencyLimit = 1_000, DailyCreditLimit = long.MaxValue / 2 });
-        var seed = org.Seed(new SeedSpec { Contacts = 50_000, Leads = 20_000, Cases = 10_000, RelatedPerContact = 2 });
+        var seed = org.Seed(new SeedSpec { Contacts = 50_000 / scale, Leads = 20_000 / scale, Cases = 10_000 / scale, RelatedPerContact = 2 });
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 };
         using var http = new HttpClient(handler);
         using var tokenResponse = await http.PostAsync(new Uri(host.AccountsUrl(org.DataCenter) + "/oauth/v2/token"), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -55,16 +56,16 @@ public sealed class SimThroughputScenario : IScenario
                 }
             }
 
-            await RunAsync(http, request, 1, TimeSpan.FromSeconds(0.5), cancellationToken);
-            foreach (var callers in new[] { 1, 8, 32 })
+            await RunAsync(http, request, 1, options.Quick ? duration : TimeSpan.FromSeconds(0.5), cancellationToken);
+            foreach (var callers in callerCounts)
             {
                 org.Counters.Reset();
-                var (count, errors, p50, p99) = await RunAsync(http, request, callers, Duration, cancellationToken);
-                rows.Add([name, callers, count / Duration.TotalSeconds, p50, p99, errors, org.Counters.PeakConcurrency]);
+                var (count, errors, p50, p99) = await RunAsync(http, request, callers, duration, cancellationToken);
+                rows.Add([name, callers, count / duration.TotalSeconds, p50, p99, errors, org.Counters.PeakConcurrency]);
             }
         }
 
-        report.Note($"Loopback HTTP/1.1, one HttpClient, {Duration.TotalSeconds:N0} s per cell, org of {seed.RecordsByModule.Values.Sum():N0} records, Release build, {Environment.ProcessorCount} cores (client and server share them).");
+        report.Note($"Loopback HTTP/1.1, one HttpClient, {duration.TotalSeconds:N1} s per cell, org of {seed.RecordsByModule.Values.Sum():N0} records, {Environment.ProcessorCount} cores (client and server share them).");
         report.Table(["operation", "callers", "requests/s", "p50 ms", "p99 ms", "errors", "peak concurrency"], rows);
     }
 

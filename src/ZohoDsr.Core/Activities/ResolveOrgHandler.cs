@@ -24,6 +24,7 @@ public sealed class ResolveOrgHandler(
     ZohoActivityRunner runner,
     IConfiguration configuration,
     IOptions<DsrOptions> options,
+    OrgMetadataCache metadata,
     ILogger<ResolveOrgHandler> logger)
 {
     public Task<OrgProfile> HandleAsync(ResolveOrgInput input, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public sealed class ResolveOrgHandler(
         ZohoCrmClient client = run.Client;
         (List<string> parents, List<string> related, Func<string, bool> deletable) = Plan(input, dsr);
         var gaps = new List<ModuleGap>();
-        ZohoOrg org = await client.GetOrgAsync(cancellationToken).ConfigureAwait(false);
+        ZohoOrg org = await metadata.GetOrReadAsync(input.OrgId, "org", client.GetOrgAsync, cancellationToken).ConfigureAwait(false);
         List<ModuleProfile> parentProfiles = await ParentProfilesAsync(run, input, parents, gaps, cancellationToken).ConfigureAwait(false);
         List<RelatedModuleProfile> relatedProfiles = await RelatedProfilesAsync(run, input, related, gaps, cancellationToken).ConfigureAwait(false);
 
@@ -117,7 +118,9 @@ public sealed class ResolveOrgHandler(
             return profiles;
         }
 
-        IReadOnlyList<ZohoRelatedList> lists = await run.Client.GetRelatedListsAsync(ZohoModules.Contacts, cancellationToken).ConfigureAwait(false);
+        ZohoCrmClient client = run.Client;
+        IReadOnlyList<ZohoRelatedList> lists = await metadata.GetOrReadAsync(
+            input.OrgId, "related_lists:" + ZohoModules.Contacts, ct => client.GetRelatedListsAsync(ZohoModules.Contacts, ct), cancellationToken).ConfigureAwait(false);
         foreach (string module in related)
         {
             if (await LookupFieldAsync(run, input, module, gaps, cancellationToken).ConfigureAwait(false) is { } lookup)
@@ -147,7 +150,8 @@ public sealed class ResolveOrgHandler(
     {
         try
         {
-            return await run.Client.GetFieldsAsync(module, cancellationToken).ConfigureAwait(false);
+            ZohoCrmClient client = run.Client;
+            return await metadata.GetOrReadAsync(input.OrgId, "fields:" + module, ct => client.GetFieldsAsync(module, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 403 or 404)
         {

@@ -53,6 +53,13 @@ public sealed class DsrOptions
     /// </summary>
     public bool ScanRestrictedEmailFields { get; set; } = true;
 
+    /// <summary>
+    /// How long an org's metadata (<c>GET /org</c>, fields, the Contacts related lists) is reused across requests in one
+    /// process (<see cref="Activities.OrgMetadataCache"/>). An email field added in Zoho is matched once it expires.
+    /// Zero reads the metadata on every request. Default: 5 minutes; at most 1 hour.
+    /// </summary>
+    public TimeSpan MetadataCacheTtl { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Key Vault holding <c>zoho-{orgId}-client-secret</c>, <c>zoho-{orgId}-refresh-token</c> and the cached access token.</summary>
     public Uri? KeyVaultUri { get; set; }
 

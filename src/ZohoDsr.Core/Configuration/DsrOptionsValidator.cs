@@ -108,6 +108,11 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         {
             failures.Add($"{Section}:GateLease must be positive.");
         }
+
+        if (options.MetadataCacheTtl < TimeSpan.Zero || options.MetadataCacheTtl > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:MetadataCacheTtl must be between 00:00:00 (off) and 01:00:00.");
+        }
     }
 
     private static void ValidateExports(ExportOptions exports, List<string> failures)

@@ -10,6 +10,10 @@ namespace ZohoDsr.Core.Tests.Activities;
 
 public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
 {
+    private static readonly IEqualityComparer<ModuleProfile> ModuleProfileComparer = EqualityComparer<ModuleProfile>.Create(
+        (a, b) => a is not null && b is not null && a.Module == b.Module && a.EmailFields.SequenceEqual(b.EmailFields) && a.RestrictedEmailFields.SequenceEqual(b.RestrictedEmailFields),
+        p => p.Module.GetHashCode(StringComparison.Ordinal));
+
     [Fact]
     public async Task Handle_RestrictedContactEmail_ProfilesModulesFromMetadata()
     {
@@ -136,5 +140,36 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-6", null), CancellationToken.None);
 
         Assert.Empty(profile.Gaps);
+    }
+
+    [Fact]
+    public async Task Handle_SecondRequestWithinCacheTtl_ReadsNoMetadata()
+    {
+        SimOrg org = simulator.NewOrg(["Contacts.Email"]);
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        ResolveOrgHandler handler = host.Get<ResolveOrgHandler>();
+
+        OrgProfile first = await handler.HandleAsync(new ResolveOrgInput(org.OrgId, "r-8", null), CancellationToken.None);
+        OrgProfile second = await handler.HandleAsync(new ResolveOrgInput(org.OrgId, "r-9", null), CancellationToken.None);
+
+        Assert.True(first.Spend.Calls >= 5);
+        Assert.Equal(0, second.Spend.Calls);
+        Assert.Equal(first.ParentModules, second.ParentModules, ModuleProfileComparer);
+        Assert.Equal(first.RelatedModules, second.RelatedModules);
+        Assert.Equal(first.PrivacySettings, second.PrivacySettings);
+    }
+
+    [Fact]
+    public async Task Handle_CacheTurnedOff_ReadsMetadataEveryRequest()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:MetadataCacheTtl"] = "00:00:00" });
+        ResolveOrgHandler handler = host.Get<ResolveOrgHandler>();
+
+        OrgProfile first = await handler.HandleAsync(new ResolveOrgInput(org.OrgId, "r-10", null), CancellationToken.None);
+        OrgProfile second = await handler.HandleAsync(new ResolveOrgInput(org.OrgId, "r-11", null), CancellationToken.None);
+
+        Assert.Equal(first.Spend.Calls, second.Spend.Calls);
+        Assert.True(second.Spend.Calls >= 5);
     }
 }

@@ -49,6 +49,22 @@ public sealed class DsrOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(300, true)]
+    [InlineData(3_601, false)]
+    public void Validate_MetadataCacheTtl_NamesTheKeyWhenOutOfRange(int seconds, bool valid)
+    {
+        DsrOptions options = Valid;
+        options.MetadataCacheTtl = TimeSpan.FromSeconds(seconds);
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(!valid, result.FailureMessage?.Contains("ZohoDsr:MetadataCacheTtl", StringComparison.Ordinal) ?? false);
+    }
+
+    [Theory]
     [InlineData("10.0.0.0/33", false)]
     [InlineData("10.0.0.1/8", true)]
     [InlineData("not a host", false)]
