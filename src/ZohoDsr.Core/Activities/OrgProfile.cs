@@ -25,6 +25,12 @@ public sealed record OrgProfile : ZohoActivityResult
     public IReadOnlyList<ModuleProfile> ParentModules { get; init; } = [];
     public IReadOnlyList<RelatedModuleProfile> RelatedModules { get; init; } = [];
 
+    /// <summary>
+    /// Activity modules (Calls, Tasks, Events) searched for records whose <c>What_Id</c> is a matched lead
+    /// (<see cref="Configuration.DsrOptions.FindLeadActivities"/>); empty when Leads is not searched.
+    /// </summary>
+    public IReadOnlyList<string> LeadActivityModules { get; init; } = [];
+
     /// <summary>Modules this request may delete from: the deletable list ∩ the request's selection.</summary>
     public IReadOnlyList<string> DeletableModules { get; init; } = [];
 

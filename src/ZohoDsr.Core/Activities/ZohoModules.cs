@@ -5,6 +5,13 @@ internal static class ZohoModules
 {
     public const string Contacts = "Contacts";
 
+    public const string Leads = "Leads";
+
+    /// <summary>The lookup of an activity to what it is about (an account, a deal, a lead, ...); its module in <c>$se_module</c>.</summary>
+    public const string WhatId = "What_Id";
+
+    public const string SeModule = "$se_module";
+
     /// <summary>The pseudo-module over Calls, Tasks and Events (open activities; closed ones in <c>Activities_History</c>).</summary>
     public const string Activities = "Activities";
 
