@@ -8,6 +8,9 @@ namespace ZohoDsr.Core.Activities;
 public sealed record FindRelatedInput(string OrgId, string RequestId, RelatedModuleProfile Module, IReadOnlyList<string> ContactIds)
     : ActivityInput(OrgId, RequestId)
 {
-    /// <summary>The module of the ids in <see cref="ContactIds"/>: <c>Contacts</c> (default) or <c>Leads</c>.</summary>
+    /// <summary>
+    /// The module of the ids in <see cref="ContactIds"/>: <c>Contacts</c> (default), <c>Leads</c>, or
+    /// <see cref="ZohoModules.AnyModule"/> for notes by <c>Parent_Id</c>.
+    /// </summary>
     public string ParentModule { get; init; } = ZohoModules.Contacts;
 }

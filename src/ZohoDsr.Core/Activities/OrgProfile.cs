@@ -31,6 +31,9 @@ public sealed record OrgProfile : ZohoActivityResult
     /// </summary>
     public IReadOnlyList<string> LeadActivityModules { get; init; } = [];
 
+    /// <summary>Whether the notes of every matched record are searched (<see cref="Configuration.DsrOptions.IncludeNotesAndAttachments"/>).</summary>
+    public bool FindNotes { get; init; }
+
     /// <summary>Modules this request may delete from: the deletable list ∩ the request's selection.</summary>
     public IReadOnlyList<string> DeletableModules { get; init; } = [];
 

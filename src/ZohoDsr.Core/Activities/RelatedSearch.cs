@@ -17,6 +17,9 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
     /// <summary>Record id → its real module (null for a pseudo-module row of unknown kind).</summary>
     public Dictionary<string, string?> Found { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Parts that could not be read (the Notes module refused to a user who is not an administrator).</summary>
+    public List<ModuleGap> Gaps { get; } = [];
+
     /// <summary>Rows Zoho returned before the lookup check.</summary>
     public int Candidates { get; private set; }
 
@@ -37,7 +40,18 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
 
         if (_profile.RelatedListApiName is not { } relatedList)
         {
-            await QueryLookupAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await QueryLookupAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status == 403 && string.Equals(module, ZohoModules.Notes, StringComparison.Ordinal))
+            {
+                // Querying Notes is for administrators only (reference sections 3, 13): reported, not guessed.
+                Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, ex.Code);
+                run.Audit.Add(AuditActions.Lookup, module, 0, AuditOutcomes.Skipped, ex.Code);
+                Gaps.Add(new ModuleGap(module, "module not accessible", ex.Code));
+            }
+
             return method;
         }
 

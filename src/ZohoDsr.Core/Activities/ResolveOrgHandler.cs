@@ -49,6 +49,12 @@ public sealed class ResolveOrgHandler(
         List<RelatedModuleProfile> relatedProfiles = await RelatedProfilesAsync(run, input, related, gaps, cancellationToken).ConfigureAwait(false);
 
         List<string> searched = parentProfiles.Select(p => p.Module).Concat(relatedProfiles.Select(r => r.Module)).Distinct(StringComparer.Ordinal).ToList();
+        bool findNotes = dsr.IncludeNotesAndAttachments && searched.Count > 0;
+        if (findNotes && !searched.Contains(ZohoModules.Notes, StringComparer.Ordinal))
+        {
+            searched.Add(ZohoModules.Notes);
+        }
+
         ZohoUsage usage = client.Usage;
         run.Audit.Add(AuditActions.Resolve, null, searched.Count, org.PrivacySettings ? AuditOutcomes.PrivacySettingsOn : AuditOutcomes.PrivacySettingsOff);
         Log.OrgResolved(logger, input.RequestId, input.OrgId, searched.Count, client.Version);
@@ -64,6 +70,7 @@ public sealed class ResolveOrgHandler(
             LeadActivityModules = dsr.FindLeadActivities && parentProfiles.Any(p => string.Equals(p.Module, ZohoModules.Leads, StringComparison.Ordinal))
                 ? relatedProfiles.Select(r => r.Module).Where(m => ZohoModules.ActivityModules.Contains(m, StringComparer.Ordinal)).ToList()
                 : [],
+            FindNotes = findNotes,
             DeletableModules = searched.Where(deletable).ToList(),
             NotDeletableModules = searched.Where(m => !deletable(m)).ToList(),
             Gaps = gaps.DistinctBy(g => g.Module, StringComparer.Ordinal).ToList(),

@@ -25,8 +25,15 @@ public sealed class DsrOptions
     /// </summary>
     public bool FindLeadActivities { get; set; } = true;
 
-    /// <summary>Modules a delete request may delete from (the seed's list).</summary>
-    public List<string> DeletableModules { get; set; } = ["Contacts", "Leads", "Cases", "Calls", "Quotes", "Tasks", "Invoices"];
+    /// <summary>Modules a delete request may delete from: the seed's list, and Notes (deleted before their parents).</summary>
+    public List<string> DeletableModules { get; set; } = ["Contacts", "Leads", "Cases", "Calls", "Quotes", "Tasks", "Invoices", "Notes"];
+
+    /// <summary>
+    /// Whether the notes of every matched record (<c>Notes</c> whose <c>Parent_Id</c> is one of them) are the subject's too:
+    /// found by COQL on <c>Parent_Id</c> (1 call per 50 matched records, any module), exported with their title and
+    /// content, and deleted (when Notes is deletable and selected) before their parents. Default: true.
+    /// </summary>
+    public bool IncludeNotesAndAttachments { get; set; } = true;
 
     public WebhookOptions Webhook { get; set; } = new();
 

@@ -64,6 +64,23 @@ public sealed class FindRelatedHandlerTests(SeededOrgsFixture orgs) : IClassFixt
         Assert.Equal(1, result.Spend.Calls);
     }
 
+    [Theory]
+    [InlineData("multi-module")]
+    [InlineData("case")]
+    [InlineData("lookalikes")]
+    public async Task Handle_NotesOfEveryMatchedRecord_FoundByParentIdInOneCall(string name)
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject(name);
+        List<string> parents = [.. subject.AllExpectedRecordIds.Where(e => e.Key is not ("Notes" or "Attachments")).SelectMany(e => e.Value).Take(50)];
+        var input = new FindRelatedInput(orgs.Open.OrgId, "r-notes", new RelatedModuleProfile("Notes", null, "Parent_Id"), parents) { ParentModule = "*" };
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal(subject.ExpectedNotes.Select(n => n.Id).Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+        Assert.Equal(1, result.Spend.Calls);
+        Assert.Empty(result.Gaps);
+    }
+
     [Fact]
     public async Task Handle_ActivitiesPseudoModule_GroupsRowsByRealModule()
     {

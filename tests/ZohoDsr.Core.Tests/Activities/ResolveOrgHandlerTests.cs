@@ -44,7 +44,8 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         Assert.Equal(new RelatedModuleProfile("Calls", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Calls"));
         Assert.Equal(new RelatedModuleProfile("Events", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Events"));
 
-        Assert.Equal(["Calls", "Cases", "Contacts", "Invoices", "Leads", "Quotes", "Tasks"], profile.DeletableModules.Order(StringComparer.Ordinal));
+        Assert.True(profile.FindNotes);
+        Assert.Equal(["Calls", "Cases", "Contacts", "Invoices", "Leads", "Notes", "Quotes", "Tasks"], profile.DeletableModules.Order(StringComparer.Ordinal));
         Assert.Equal(["Deals", "Events", "Purchase_Orders", "Sales_Orders"], profile.NotDeletableModules.Order(StringComparer.Ordinal));
         Assert.True(profile.Spend.Calls >= 5);
         Assert.Equal(profile.Spend.Calls, profile.Spend.Credits);
@@ -62,7 +63,7 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         Assert.Equal(["Calls"], profile.RelatedModules.Select(p => p.Module));
         Assert.Equal(["Calls"], profile.LeadActivityModules);
         Assert.Equal(["Calls"], profile.DeletableModules);
-        Assert.Equal(["Contacts", "Leads"], profile.NotDeletableModules);
+        Assert.Equal(["Contacts", "Leads", "Notes"], profile.NotDeletableModules);
     }
 
     [Fact]
@@ -75,6 +76,18 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
 
         Assert.Equal(["Contacts"], profile.ParentModules.Select(p => p.Module));
         Assert.Empty(profile.LeadActivityModules);
+    }
+
+    [Fact]
+    public async Task Handle_NotesOff_NotesNeitherSearchedNorDeletable()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:IncludeNotesAndAttachments"] = "false" });
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2c", null), CancellationToken.None);
+
+        Assert.False(profile.FindNotes);
+        Assert.DoesNotContain("Notes", profile.DeletableModules.Concat(profile.NotDeletableModules));
     }
 
     [Fact]
