@@ -43,14 +43,14 @@ public sealed class DemoTests : IDisposable
 
         Assert.Equal(DsrStatus.Completed, report.Access.Status);
         Assert.Equal(
-            subject.ExpectedRecordIds.Where(e => e.Value.Count > 0).ToDictionary(e => e.Key, e => e.Value.Count),
+            DemoVerifier.Owned(subject).Where(e => e.Value.Count > 0).ToDictionary(e => e.Key, e => e.Value.Count),
             report.Access.Result!.Modules.Where(m => m.Found > 0).ToDictionary(m => m.Module, m => m.Found));
         Assert.True(File.Exists(report.Access.Result.ExportLocation), report.Access.Result.ExportLocation);
 
         Assert.Equal(0, report.DryRun.Result!.Modules.Sum(m => m.Deleted));
 
         List<string> deletable = new DsrOptions().DeletableModules;
-        var expectedDeleted = subject.ExpectedRecordIds
+        var expectedDeleted = DemoVerifier.Owned(subject)
             .Where(e => deletable.Contains(e.Key))
             .SelectMany(e => e.Value.Select(id => (e.Key, id)))
             .ToHashSet();
@@ -78,7 +78,7 @@ public sealed class DemoTests : IDisposable
         PlantedSubject subject = host.Demo.Seed.Subject(report.SubjectName);
         List<string> deletable = new DsrOptions().DeletableModules;
         int deleted = 0;
-        foreach ((string module, IReadOnlyList<string> ids) in subject.ExpectedRecordIds)
+        foreach ((string module, IReadOnlyList<string> ids) in DemoVerifier.Owned(subject))
         {
             foreach (string id in ids)
             {

@@ -9,7 +9,9 @@ namespace ZohoDsr.Benchmarks.Harness;
 /// <item>find: one exact lookup per parent module (COQL <c>Email = x or Secondary_Email = x</c>; one Search per parent
 /// module does the same for up to 200 matches), one more per 2,000 matches;</item>
 /// <item>related: per related module, one COQL <c>lookup in (up to 50 contact ids)</c> per 50 matched contacts (with one
-/// contact, the same count as one related-list call per contact and module);</item>
+/// contact, the same count as one related-list call per contact and module), and per activity module one COQL
+/// <c>What_Id in (up to 50 lead ids)</c> per 50 matched leads; one COQL <c>Parent_Id in (up to 50 ids)</c> on Notes per 50
+/// found records;</item>
 /// <item>export (access): one Get Records <c>ids=</c> per 100 found ids per module;</item>
 /// <item>delete: one delete per 100 ids per deletable module; no metadata, no verification.</item>
 /// </list>
@@ -63,6 +65,25 @@ public static class LowerBound
                     relatedCredits += credits;
                 }
             }
+        }
+
+        int leads = Count("Leads");
+        if (leads > 0 && new DsrOptions().FindLeadActivities)
+        {
+            // The activities linked to a matched lead: one COQL What_Id in (up to 50 lead ids) per activity module.
+            int chunks = (leads + LookupValues - 1) / LookupValues;
+            int activityModules = RelatedModules.Count(m => m is "Calls" or "Tasks" or "Events");
+            relatedCalls += (long)chunks * activityModules;
+            relatedCredits += (long)chunks * activityModules;
+        }
+
+        long found = subject.IdsByModule.Values.Sum(ids => (long)ids.Count);
+        if (found > 0 && new DsrOptions().IncludeNotesAndAttachments)
+        {
+            // The notes of every found record: one COQL Parent_Id in (up to 50 ids of any module) per 50 records.
+            long noteLookups = (found + LookupValues - 1) / LookupValues;
+            relatedCalls += noteLookups;
+            relatedCredits += noteLookups;
         }
 
         result[Purpose.Related] = (relatedCalls, relatedCredits);

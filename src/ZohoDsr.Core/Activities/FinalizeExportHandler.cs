@@ -8,7 +8,8 @@ namespace ZohoDsr.Core.Activities;
 
 /// <summary>
 /// Joins a request's export parts into its one export file
-/// <c>{"requestId", "orgId", "generatedAt", "modules": {"Contacts": [...], ...}}</c>, then deletes every part of the request
+/// <c>{"requestId", "orgId", "generatedAt", "records", "modules": {"Contacts": [...], ...}, "lawfulBasis": [...]}</c>, then
+/// deletes every part of the request
 /// (those of an earlier, unfinished run of the same request too). Retry-safe: when parts are gone because an earlier
 /// attempt finished the file, that file is the answer, and what parts remain are deleted.
 /// </summary>
@@ -116,11 +117,56 @@ public sealed class FinalizeExportHandler(
                 }
 
                 writer.WriteEndObject();
+                WriteLawfulBasis(writer, order, byModule);
                 writer.WriteEndObject();
                 await writer.FlushAsync(ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return (location, records);
+    }
+
+    /// <summary>
+    /// <c>"lawfulBasis": [{"module", "id", "basis", "consentDate", "consentThrough"}]</c>: a line per record whose
+    /// <c>Data_Processing_Basis_Details</c> (GDPR consent record of leads, contacts, vendors; reference section 8) is set,
+    /// so that the reader sees on what basis each record is processed without opening it.
+    /// </summary>
+    private static void WriteLawfulBasis(Utf8JsonWriter writer, List<string> order, Dictionary<string, List<JsonElement>> byModule)
+    {
+        writer.WriteStartArray("lawfulBasis");
+        foreach (string module in order)
+        {
+            foreach (JsonElement record in byModule[module])
+            {
+                if (record.ValueKind != JsonValueKind.Object
+                    || !record.TryGetProperty("Data_Processing_Basis_Details", out JsonElement details)
+                    || details.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                writer.WriteString("module", module);
+                writer.WriteString("id", record.TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+                WriteText(writer, "basis", details, "Data_Processing_Basis");
+                WriteText(writer, "consentDate", details, "Consent_Date");
+                WriteText(writer, "consentThrough", details, "Consent_Through");
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter writer, string name, JsonElement details, string property)
+    {
+        if (details.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String)
+        {
+            writer.WriteString(name, value.GetString());
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private async Task<int?> CountExistingAsync(FinalizeExportInput input, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class FindRelatedHandler(ZohoActivityRunner runner, ILogger<FindRe
                 method = await search.RunAsync(method, cancellationToken).ConfigureAwait(false);
                 List<string> ids = search.Found.Keys.Order(StringComparer.Ordinal).ToList();
                 Dictionary<string, IReadOnlyList<string>>? byModule = null;
-                List<ModuleGap> gaps = [];
+                List<ModuleGap> gaps = [.. search.Gaps];
                 if (pseudo)
                 {
                     byModule = ByRealModule(search.Found);

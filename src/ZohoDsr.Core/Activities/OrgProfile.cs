@@ -25,6 +25,15 @@ public sealed record OrgProfile : ZohoActivityResult
     public IReadOnlyList<ModuleProfile> ParentModules { get; init; } = [];
     public IReadOnlyList<RelatedModuleProfile> RelatedModules { get; init; } = [];
 
+    /// <summary>
+    /// Activity modules (Calls, Tasks, Events) searched for records whose <c>What_Id</c> is a matched lead
+    /// (<see cref="Configuration.DsrOptions.FindLeadActivities"/>); empty when Leads is not searched.
+    /// </summary>
+    public IReadOnlyList<string> LeadActivityModules { get; init; } = [];
+
+    /// <summary>Whether the notes of every matched record are searched (<see cref="Configuration.DsrOptions.IncludeNotesAndAttachments"/>).</summary>
+    public bool FindNotes { get; init; }
+
     /// <summary>Modules this request may delete from: the deletable list ∩ the request's selection.</summary>
     public IReadOnlyList<string> DeletableModules { get; init; } = [];
 

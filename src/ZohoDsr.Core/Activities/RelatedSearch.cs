@@ -6,7 +6,7 @@ namespace ZohoDsr.Core.Activities;
 
 /// <summary>
 /// One FindRelated search of one related module (see <see cref="FindRelatedHandler"/>): the records whose contact lookup
-/// holds a matched contact, with their real module, the rows Zoho returned, and its audit lines in the run.
+/// holds a matched contact (or whose <c>What_Id</c> holds a matched lead), with their real module, the rows Zoho returned, and its audit lines in the run.
 /// </summary>
 internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, FindRelatedInput input, ILogger logger)
 {
@@ -16,6 +16,9 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
 
     /// <summary>Record id → its real module (null for a pseudo-module row of unknown kind).</summary>
     public Dictionary<string, string?> Found { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parts that could not be read (the Notes module refused to a user who is not an administrator).</summary>
+    public List<ModuleGap> Gaps { get; } = [];
 
     /// <summary>Rows Zoho returned before the lookup check.</summary>
     public int Candidates { get; private set; }
@@ -37,7 +40,18 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
 
         if (_profile.RelatedListApiName is not { } relatedList)
         {
-            await QueryLookupAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await QueryLookupAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status == 403 && string.Equals(module, ZohoModules.Notes, StringComparison.Ordinal))
+            {
+                // Querying Notes is for administrators only (reference sections 3, 13): reported, not guessed.
+                Log.ModuleUnavailable(logger, input.RequestId, input.OrgId, module, ex.Code);
+                run.Audit.Add(AuditActions.Lookup, module, 0, AuditOutcomes.Skipped, ex.Code);
+                Gaps.Add(new ModuleGap(module, "module not accessible", ex.Code));
+            }
+
             return method;
         }
 
@@ -68,7 +82,7 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
         int rows = 0;
         foreach (string contact in _contacts.Order(StringComparer.Ordinal))
         {
-            await foreach (ZohoRecord record in run.Client.GetRelatedRecordsAsync(ZohoModules.Contacts, contact, list, ["id", lookup], cancellationToken).ConfigureAwait(false))
+            await foreach (ZohoRecord record in run.Client.GetRelatedRecordsAsync(input.ParentModule, contact, list, ["id", lookup], cancellationToken).ConfigureAwait(false))
             {
                 rows++;
                 if (OwnedByAContact(record))
@@ -104,6 +118,13 @@ internal sealed class RelatedSearch(ZohoActivityRun<FindRecordsResult> run, Find
         run.Audit.Add(AuditActions.Lookup, _profile.Module, rows, AuditOutcomes.Ok);
     }
 
+    /// <summary>
+    /// The record's lookup holds one of the parents' ids; a multi-module lookup (<c>What_Id</c>) must also name the
+    /// parents' module in <c>$se_module</c> when the row carries it.
+    /// </summary>
     private bool OwnedByAContact(ZohoRecord record)
-        => record.GetLookupId(_profile.LookupField) is { } owner && _contacts.Contains(owner);
+        => record.GetLookupId(_profile.LookupField) is { } owner && _contacts.Contains(owner)
+            && (!string.Equals(_profile.LookupField, ZohoModules.WhatId, StringComparison.Ordinal)
+                || record.GetString(ZohoModules.SeModule) is not { } seModule
+                || string.Equals(seModule, input.ParentModule, StringComparison.Ordinal));
 }

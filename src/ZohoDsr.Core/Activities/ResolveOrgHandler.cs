@@ -16,8 +16,9 @@ namespace ZohoDsr.Core.Activities;
 /// Module lists come from <c>Zoho:Orgs:{orgId}:ParentModules|RelatedModules|DeletableModules</c> when set, else from
 /// <see cref="DsrOptions"/>. The pseudo-module <c>Activities</c> is resolved into its real modules Calls, Tasks and
 /// Events, because deletion and export work on real modules only. A request's <c>modules</c> select what is searched;
-/// Contacts is searched too whenever a related module is selected (children are found through contact ids) but is then
-/// reported as not selected for deletion.
+/// Contacts is searched too whenever a related module is selected (children are found through contact ids), and Leads
+/// whenever an activity module is (<see cref="DsrOptions.FindLeadActivities"/>), but they are then reported as not
+/// selected for deletion.
 /// </para>
 /// </summary>
 public sealed class ResolveOrgHandler(
@@ -48,6 +49,12 @@ public sealed class ResolveOrgHandler(
         List<RelatedModuleProfile> relatedProfiles = await RelatedProfilesAsync(run, input, related, gaps, cancellationToken).ConfigureAwait(false);
 
         List<string> searched = parentProfiles.Select(p => p.Module).Concat(relatedProfiles.Select(r => r.Module)).Distinct(StringComparer.Ordinal).ToList();
+        bool findNotes = dsr.IncludeNotesAndAttachments && searched.Count > 0;
+        if (findNotes && !searched.Contains(ZohoModules.Notes, StringComparer.Ordinal))
+        {
+            searched.Add(ZohoModules.Notes);
+        }
+
         ZohoUsage usage = client.Usage;
         run.Audit.Add(AuditActions.Resolve, null, searched.Count, org.PrivacySettings ? AuditOutcomes.PrivacySettingsOn : AuditOutcomes.PrivacySettingsOff);
         Log.OrgResolved(logger, input.RequestId, input.OrgId, searched.Count, client.Version);
@@ -60,6 +67,10 @@ public sealed class ResolveOrgHandler(
             CreditBudget = usage.CreditBudget,
             ParentModules = parentProfiles,
             RelatedModules = relatedProfiles,
+            LeadActivityModules = dsr.FindLeadActivities && parentProfiles.Any(p => string.Equals(p.Module, ZohoModules.Leads, StringComparison.Ordinal))
+                ? relatedProfiles.Select(r => r.Module).Where(m => ZohoModules.ActivityModules.Contains(m, StringComparer.Ordinal)).ToList()
+                : [],
+            FindNotes = findNotes,
             DeletableModules = searched.Where(deletable).ToList(),
             NotDeletableModules = searched.Where(m => !deletable(m)).ToList(),
             Gaps = gaps.DistinctBy(g => g.Module, StringComparer.Ordinal).ToList(),
@@ -83,6 +94,13 @@ public sealed class ResolveOrgHandler(
         if (related.Count > 0 && !parents.Contains(ZohoModules.Contacts, StringComparer.Ordinal) && configuredParents.Contains(ZohoModules.Contacts, StringComparer.Ordinal))
         {
             parents.Insert(0, ZohoModules.Contacts);
+        }
+
+        // Activities linked to a lead are found through the matched leads, as contact children are through contacts.
+        if (dsr.FindLeadActivities && related.Any(m => ZohoModules.ActivityModules.Contains(m, StringComparer.Ordinal))
+            && !parents.Contains(ZohoModules.Leads, StringComparer.Ordinal) && configuredParents.Contains(ZohoModules.Leads, StringComparer.Ordinal))
+        {
+            parents.Insert(parents.Contains(ZohoModules.Contacts, StringComparer.Ordinal) ? 1 : 0, ZohoModules.Leads);
         }
 
         return (parents, related, m => configuredDeletable.Contains(m, StringComparer.Ordinal) && (requested is null || requested.Contains(m)));

@@ -5,6 +5,24 @@ internal static class ZohoModules
 {
     public const string Contacts = "Contacts";
 
+    public const string Leads = "Leads";
+
+    public const string Notes = "Notes";
+
+    /// <summary>The lookup of a note (or an attachment) to the record it belongs to; its module in <c>$se_module</c>.</summary>
+    public const string ParentId = "Parent_Id";
+
+    /// <summary>
+    /// <see cref="FindRelatedInput.ParentModule"/> of a notes search: the parent ids are of any module (a note's
+    /// <c>Parent_Id</c> names a contact, a lead, a deal, a call, ...; Zoho's ids are unique across modules).
+    /// </summary>
+    public const string AnyModule = "*";
+
+    /// <summary>The lookup of an activity to what it is about (an account, a deal, a lead, ...); its module in <c>$se_module</c>.</summary>
+    public const string WhatId = "What_Id";
+
+    public const string SeModule = "$se_module";
+
     /// <summary>The pseudo-module over Calls, Tasks and Events (open activities; closed ones in <c>Activities_History</c>).</summary>
     public const string Activities = "Activities";
 

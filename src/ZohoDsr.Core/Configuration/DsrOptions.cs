@@ -12,11 +12,28 @@ public sealed class DsrOptions
     /// <summary>Where the subject is searched: parent modules (Search/COQL by email).</summary>
     public List<string> ParentModules { get; set; } = ["Contacts", "Leads", "Cases"];
 
-    /// <summary>Modules whose records belong to the subject through a matched contact's id (the seed's list).</summary>
-    public List<string> RelatedModules { get; set; } = ["Activities", "Calls", "Quotes", "Invoices", "Purchase_Orders", "Sales_Orders", "Tasks"];
+    /// <summary>
+    /// Modules whose records belong to the subject through a matched contact's id: the seed's list, and Deals (a deal's
+    /// <c>Contact_Name</c>).
+    /// </summary>
+    public List<string> RelatedModules { get; set; } = ["Activities", "Calls", "Quotes", "Invoices", "Purchase_Orders", "Sales_Orders", "Tasks", "Deals"];
 
-    /// <summary>Modules a delete request may delete from (the seed's list).</summary>
-    public List<string> DeletableModules { get; set; } = ["Contacts", "Leads", "Cases", "Calls", "Quotes", "Tasks", "Invoices"];
+    /// <summary>
+    /// Whether the activities (Calls, Tasks, Events among <see cref="RelatedModules"/>) linked to a matched lead are the
+    /// subject's too: <c>What_Id</c> is the lead (<c>$se_module = Leads</c>), found by COQL on <c>What_Id</c> (1 call per
+    /// activity module per 50 leads). Default: true.
+    /// </summary>
+    public bool FindLeadActivities { get; set; } = true;
+
+    /// <summary>Modules a delete request may delete from: the seed's list, and Notes (deleted before their parents).</summary>
+    public List<string> DeletableModules { get; set; } = ["Contacts", "Leads", "Cases", "Calls", "Quotes", "Tasks", "Invoices", "Notes"];
+
+    /// <summary>
+    /// Whether the notes of every matched record (<c>Notes</c> whose <c>Parent_Id</c> is one of them) are the subject's too:
+    /// found by COQL on <c>Parent_Id</c> (1 call per 50 matched records, any module), exported with their title and
+    /// content, and deleted (when Notes is deletable and selected) before their parents. Default: true.
+    /// </summary>
+    public bool IncludeNotesAndAttachments { get; set; } = true;
 
     public WebhookOptions Webhook { get; set; } = new();
 

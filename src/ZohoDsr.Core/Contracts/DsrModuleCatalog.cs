@@ -11,6 +11,7 @@ public static class DsrModuleCatalog
         "Contacts", "Leads", "Cases", "Accounts", "Deals", "Vendors",
         "Activities", "Calls", "Tasks", "Events",
         "Quotes", "Invoices", "Sales_Orders", "Purchase_Orders",
+        "Notes",
     ];
 
     /// <summary>True when <paramref name="module"/> is a standard module or on one of the configured lists (exact API name).</summary>

@@ -1,13 +1,15 @@
 namespace ZohoDsr.Core.Orchestration;
 
 /// <summary>
-/// Children before parents: related modules (Calls, Tasks, Quotes, ...) first, then the parents that hang off a contact
-/// (Deals, Cases, Leads), Contacts, and last Accounts / Vendors (a contact's own parents).
+/// Children before parents: notes first (whether Zoho deletes a parent's notes with it is unconfirmed), then related modules
+/// (Calls, Tasks, Quotes, ...), then the parents that hang off a contact (Deals, Cases, Leads), Contacts, and last
+/// Accounts / Vendors (a contact's own parents).
 /// </summary>
 internal static class DeleteOrder
 {
     public static int Rank(string module, IReadOnlyCollection<string> parentModules) => module switch
     {
+        "Notes" => -1,
         "Contacts" => 4,
         "Leads" => 3,
         "Cases" => 2,

@@ -39,6 +39,7 @@ internal sealed class DsrWorkflow(IDsrOrchestrationContext context, DsrOrchestra
         var profile = await ResolvePhase.RunAsync(run, calls);
         await FindPhase.RunAsync(run, calls, profile);
         await RelatedPhase.RunAsync(run, calls, profile);
+        await NotesPhase.RunAsync(run, calls, profile);
         return run.Input.Type == DsrRequestType.Access
             ? await ExportPhase.RunAsync(run, calls)
             : await DeletePhase.RunAsync(run, calls, profile);

@@ -4,8 +4,9 @@ using ZohoDsr.Core.Contracts;
 namespace ZohoDsr.Core.Orchestration;
 
 /// <summary>
-/// Finds the related records of the matched contacts (FindRelated), by contact id in chunks, per related module; then marks
-/// every record found.
+/// Finds the related records of the matched contacts (FindRelated), by contact id in chunks, per related module, and the
+/// activities linked to the matched leads (<c>What_Id</c>, <see cref="OrgProfile.LeadActivityModules"/>); then marks every
+/// record found.
 /// </summary>
 internal static class RelatedPhase
 {
@@ -18,11 +19,17 @@ internal static class RelatedPhase
         DsrFindings findings = run.Findings;
         List<RelatedModuleProfile> related = OrdinalLists.DistinctBy(profile.RelatedModules, m => m.Module);
         List<string> contactIds = findings.Modules.TryGetValue(ZohoModules.Contacts, out ModuleFindings? contacts) ? [.. contacts.Ids] : [];
-        var work = new List<(RelatedModuleProfile Module, IReadOnlyList<string> ContactIds)>();
+        List<string> leadIds = findings.Modules.TryGetValue(ZohoModules.Leads, out ModuleFindings? leads) ? [.. leads.Ids] : [];
+        var work = new List<(RelatedModuleProfile Module, IReadOnlyList<string> ContactIds, string Parent)>();
         foreach (RelatedModuleProfile module in related)
         {
             findings.FindingsOf(module.Module).Method ??= FindMethods.Of(module);
-            work.AddRange(OrdinalLists.Chunk(contactIds, ContactChunkSize).Select(chunk => (module, chunk)));
+            work.AddRange(OrdinalLists.Chunk(contactIds, ContactChunkSize).Select(chunk => (module, chunk, ZohoModules.Contacts)));
+            if (profile.LeadActivityModules.Contains(module.Module, StringComparer.Ordinal))
+            {
+                var byLead = new RelatedModuleProfile(module.Module, null, ZohoModules.WhatId);
+                work.AddRange(OrdinalLists.Chunk(leadIds, ContactChunkSize).Select(chunk => (byLead, chunk, ZohoModules.Leads)));
+            }
         }
 
         Dictionary<string, int> remaining = work.GroupBy(c => c.Module.Module, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -32,7 +39,7 @@ internal static class RelatedPhase
         {
             FindRecordsResult found = await calls.CallZohoAsync(
                 DsrActivities.FindRelated,
-                new FindRelatedInput(run.Input.OrgId, run.Input.RequestId, call.Module, call.ContactIds),
+                new FindRelatedInput(run.Input.OrgId, run.Input.RequestId, call.Module, call.ContactIds) { ParentModule = call.Parent },
                 call.Module.Module);
             findings.Add(call.Module.Module, found);
             if (--remaining[call.Module.Module] == 0)

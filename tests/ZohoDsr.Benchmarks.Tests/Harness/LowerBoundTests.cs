@@ -25,7 +25,7 @@ public sealed class LowerBoundTests
         var dryRun = LowerBound.For(subject, RequestMode.DeleteDryRun);
 
         Assert.Equal((3L, 3L), access[Purpose.Find]);
-        Assert.Equal((7L, 7L), access[Purpose.Related]);
+        Assert.Equal((12L, 12L), access[Purpose.Related]); // 8 related modules (Deals too), 3 activity modules for the lead, 1 notes lookup
         Assert.Equal((10L, 10L), access[Purpose.Export]); // 10 modules with records, each under 100
         Assert.Equal((7L, 7L), delete[Purpose.Delete]); // Contacts, Leads, Cases, Calls, Quotes, Tasks, Invoices
         Assert.False(dryRun.ContainsKey(Purpose.Delete));
@@ -40,7 +40,7 @@ public sealed class LowerBoundTests
         var access = LowerBound.For(subject, RequestMode.Access);
 
         Assert.Equal((3L, 4L), access[Purpose.Find]); // 390 cases: one COQL of LIMIT 1,000
-        Assert.Equal((7L, 14L), access[Purpose.Related]); // 300 rows per module for 5 contacts: one lookup each
+        Assert.Equal((61L, 68L), access[Purpose.Related]); // 300 rows per module for 5 contacts: one lookup each; Deals and the 5 leads' activities: 1 each; notes of 2,500 records: 50
         Assert.Equal(1L + 1 + 4 + (7 * 3), access[Purpose.Export].Calls);
     }
 

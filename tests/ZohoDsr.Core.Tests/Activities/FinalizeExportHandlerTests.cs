@@ -29,6 +29,34 @@ public sealed class FinalizeExportHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Handle_RecordsWithConsentDetails_ExportSummarisesTheirLawfulBasis()
+    {
+        IExportStore store = _host.Get<IExportStore>();
+        const string contacts = """
+            {"module":"Contacts","records":[
+              {"id":"11","Last_Name":"Ng","Data_Processing_Basis_Details":{"id":"77","Data_Processing_Basis":"Obtained","Consent_Through":"Email","Consent_Date":"2024-03-01","Consent_EndsOn":null}},
+              {"id":"12","Last_Name":"Oh","Data_Processing_Basis_Details":null}]}
+            """;
+        const string leads = """{"module":"Leads","records":[{"id":"21","Data_Processing_Basis_Details":{"Data_Processing_Basis":"Legitimate Interests","Consent_Date":null}}]}""";
+        await store.WritePartAsync(OrgId, "r-basis", "00001-Contacts.json", BinaryData.FromString(contacts), CancellationToken.None);
+        await store.WritePartAsync(OrgId, "r-basis", "00002-Leads.json", BinaryData.FromString(leads), CancellationToken.None);
+
+        await _host.Get<FinalizeExportHandler>().HandleAsync(new FinalizeExportInput(OrgId, "r-basis", ["00001-Contacts.json", "00002-Leads.json"]), CancellationToken.None);
+
+        await using Stream export = (await store.OpenExportAsync(OrgId, "r-basis", CancellationToken.None))!;
+        using JsonDocument document = await JsonDocument.ParseAsync(export);
+        JsonElement[] basis = [.. document.RootElement.GetProperty("lawfulBasis").EnumerateArray()];
+        Assert.Equal(2, basis.Length);
+        Assert.Equal(
+            ["Contacts", "11", "Obtained", "2024-03-01", "Email"],
+            new[] { "module", "id", "basis", "consentDate", "consentThrough" }.Select(p => basis[0].GetProperty(p).GetString()));
+        Assert.Equal("Leads", basis[1].GetProperty("module").GetString());
+        Assert.Equal("Legitimate Interests", basis[1].GetProperty("basis").GetString());
+        Assert.Equal(JsonValueKind.Null, basis[1].GetProperty("consentDate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, basis[1].GetProperty("consentThrough").ValueKind);
+    }
+
+    [Fact]
     public async Task Handle_RetryAfterExportWrittenAndPartsHalfDeleted_AnswersTheExportAndDeletesTheRest()
     {
         IExportStore store = _host.Get<IExportStore>();

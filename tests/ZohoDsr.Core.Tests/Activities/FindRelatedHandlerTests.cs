@@ -22,11 +22,63 @@ public sealed class FindRelatedHandlerTests(SeededOrgsFixture orgs) : IClassFixt
             FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
                 .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-rel", module, contacts), CancellationToken.None);
 
-            IEnumerable<string> expected = subject.ExpectedRecordIds.TryGetValue(module.Module, out IReadOnlyList<string>? ids) ? ids : [];
+            IEnumerable<string> expected = module.Module == "Deals"
+                ? subject.ExpectedDealIds
+                : subject.ExpectedRecordIds.TryGetValue(module.Module, out IReadOnlyList<string>? ids) ? ids : [];
             Assert.Equal(expected.Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
             Assert.Equal(FindMethods.Of(module), result.Method);
             Assert.Null(result.RecordIdsByModule);
         }
+    }
+
+    [Fact]
+    public async Task Handle_DealsOfMatchedContacts_FoundThroughTheDealsList()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        var module = new RelatedModuleProfile("Deals", "Deals", "Contact_Name");
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>()
+            .HandleAsync(new FindRelatedInput(orgs.Open.OrgId, "r-deals", module, subject.ExpectedRecordIds["Contacts"]), CancellationToken.None);
+
+        Assert.Equal(2, subject.ExpectedDealIds.Count);
+        Assert.Equal(subject.ExpectedDealIds.Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+        Assert.Equal(FindMethod.RelatedList, result.Method);
+    }
+
+    [Theory]
+    [InlineData("multi-module", "Tasks")]
+    [InlineData("multi-module", "Events")]
+    [InlineData("multi-module", "Calls")]
+    [InlineData("case", "Calls")]
+    public async Task Handle_ActivitiesOfMatchedLeads_FoundByWhatIdExactly(string name, string activityModule)
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject(name);
+        var module = new RelatedModuleProfile(activityModule, null, "What_Id");
+        var input = new FindRelatedInput(orgs.Open.OrgId, "r-lead-act", module, subject.ExpectedRecordIds["Leads"]) { ParentModule = "Leads" };
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>().HandleAsync(input, CancellationToken.None);
+
+        IReadOnlyList<string> expected = subject.ExpectedLeadActivityIds.GetValueOrDefault(activityModule) ?? [];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+        Assert.Equal(FindMethod.Lookup, result.Method);
+        Assert.Equal(1, result.Spend.Calls);
+    }
+
+    [Theory]
+    [InlineData("multi-module")]
+    [InlineData("case")]
+    [InlineData("lookalikes")]
+    public async Task Handle_NotesOfEveryMatchedRecord_FoundByParentIdInOneCall(string name)
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject(name);
+        List<string> parents = [.. subject.AllExpectedRecordIds.Where(e => e.Key is not ("Notes" or "Attachments")).SelectMany(e => e.Value).Take(50)];
+        var input = new FindRelatedInput(orgs.Open.OrgId, "r-notes", new RelatedModuleProfile("Notes", null, "Parent_Id"), parents) { ParentModule = "*" };
+
+        FindRecordsResult result = await orgs.Host.Get<FindRelatedHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal(subject.ExpectedNotes.Select(n => n.Id).Order(StringComparer.Ordinal), result.RecordIds.Order(StringComparer.Ordinal));
+        Assert.Equal(1, result.Spend.Calls);
+        Assert.Empty(result.Gaps);
     }
 
     [Fact]

@@ -35,15 +35,18 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
 
         // Activities resolves into its real modules; lists where the org has them, lookups otherwise.
         Assert.Equal(
-            ["Calls", "Events", "Invoices", "Purchase_Orders", "Quotes", "Sales_Orders", "Tasks"],
+            ["Calls", "Deals", "Events", "Invoices", "Purchase_Orders", "Quotes", "Sales_Orders", "Tasks"],
             profile.RelatedModules.Select(r => r.Module).Order(StringComparer.Ordinal));
+        Assert.Equal(new RelatedModuleProfile("Deals", "Deals", "Contact_Name"), profile.RelatedModules.Single(r => r.Module == "Deals"));
+        Assert.Equal(["Calls", "Tasks", "Events"], profile.LeadActivityModules);
         Assert.Equal(new RelatedModuleProfile("Sales_Orders", "SalesOrders", "Contact_Name"), profile.RelatedModules.Single(r => r.Module == "Sales_Orders"));
         Assert.Equal(new RelatedModuleProfile("Quotes", "Quotes", "Contact_Name"), profile.RelatedModules.Single(r => r.Module == "Quotes"));
         Assert.Equal(new RelatedModuleProfile("Calls", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Calls"));
         Assert.Equal(new RelatedModuleProfile("Events", null, "Who_Id"), profile.RelatedModules.Single(r => r.Module == "Events"));
 
-        Assert.Equal(["Calls", "Cases", "Contacts", "Invoices", "Leads", "Quotes", "Tasks"], profile.DeletableModules.Order(StringComparer.Ordinal));
-        Assert.Equal(["Events", "Purchase_Orders", "Sales_Orders"], profile.NotDeletableModules.Order(StringComparer.Ordinal));
+        Assert.True(profile.FindNotes);
+        Assert.Equal(["Calls", "Cases", "Contacts", "Invoices", "Leads", "Notes", "Quotes", "Tasks"], profile.DeletableModules.Order(StringComparer.Ordinal));
+        Assert.Equal(["Deals", "Events", "Purchase_Orders", "Sales_Orders"], profile.NotDeletableModules.Order(StringComparer.Ordinal));
         Assert.True(profile.Spend.Calls >= 5);
         Assert.Equal(profile.Spend.Calls, profile.Spend.Credits);
     }
@@ -56,10 +59,35 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
 
         OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2", ["Calls"]), CancellationToken.None);
 
-        Assert.Equal(["Contacts"], profile.ParentModules.Select(p => p.Module));
+        Assert.Equal(["Contacts", "Leads"], profile.ParentModules.Select(p => p.Module));
         Assert.Equal(["Calls"], profile.RelatedModules.Select(p => p.Module));
+        Assert.Equal(["Calls"], profile.LeadActivityModules);
         Assert.Equal(["Calls"], profile.DeletableModules);
-        Assert.Equal(["Contacts"], profile.NotDeletableModules);
+        Assert.Equal(["Contacts", "Leads", "Notes"], profile.NotDeletableModules);
+    }
+
+    [Fact]
+    public async Task Handle_LeadActivitiesOff_NeitherLeadsAddedNorLeadActivitiesSearched()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:FindLeadActivities"] = "false" });
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2b", ["Calls"]), CancellationToken.None);
+
+        Assert.Equal(["Contacts"], profile.ParentModules.Select(p => p.Module));
+        Assert.Empty(profile.LeadActivityModules);
+    }
+
+    [Fact]
+    public async Task Handle_NotesOff_NotesNeitherSearchedNorDeletable()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:IncludeNotesAndAttachments"] = "false" });
+
+        OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2c", null), CancellationToken.None);
+
+        Assert.False(profile.FindNotes);
+        Assert.DoesNotContain("Notes", profile.DeletableModules.Concat(profile.NotDeletableModules));
     }
 
     [Fact]

@@ -37,6 +37,22 @@ public sealed class RelatedPhaseTests
     }
 
     [Fact]
+    public async Task RunAsync_LeadActivityModules_ActivitiesOfMatchedLeadsFoundByWhatId()
+    {
+        var org = Org();
+        org.Profile = org.Profile with { LeadActivityModules = ["Calls"], DeletableModules = ["Contacts", "Leads", "Calls"] };
+        org.Related["Calls"]["l1"] = ["k9"];
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        FindRelatedInput byLead = Assert.Single(org.InputsOf<FindRelatedInput>(ActivityNames.FindRelated), i => i.ParentModule == "Leads");
+        Assert.Equal(new RelatedModuleProfile("Calls", null, "What_Id"), byLead.Module);
+        Assert.Equal(["l1"], byLead.ContactIds);
+        Assert.DoesNotContain(org.InputsOf<FindRelatedInput>(ActivityNames.FindRelated), i => i.ParentModule == "Leads" && i.Module.Module == "Quotes");
+        Assert.Equal(["Calls/k1", "Calls/k2", "Calls/k3", "Calls/k9", "Contacts/c1", "Contacts/c2", "Leads/l1"], Ids(result, RecordOutcomeKind.Deleted));
+    }
+
+    [Fact]
     public async Task RunAsync_ActivitiesPseudoModule_RecordsFiledUnderTheirRealModules()
     {
         var org = Org();

@@ -5,6 +5,7 @@ using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
+using ZohoDsr.EndToEnd.Tests.Support;
 using ZohoDsr.Functions.Orchestrations;
 using ZohoDsr.Local.Engine;
 using ZohoDsr.TestSupport;
@@ -66,6 +67,10 @@ internal sealed class EngineScenario : IAsyncDisposable
             ["ZohoDsr:Exports:Kind"] = "Blob",
             ["ZohoDsr:Exports:ConnectionString"] = azurite.ConnectionString,
             ["ZohoDsr:Exports:Container"] = "e2e-exports",
+            // The seed's modules only: these scenarios check what was found against the planted parents and contact children.
+            [$"Zoho:Orgs:{org.OrgId}:RelatedModules"] = HostedOrg.SeedRelatedModules,
+            ["ZohoDsr:FindLeadActivities"] = "false",
+            ["ZohoDsr:IncludeNotesAndAttachments"] = "false",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

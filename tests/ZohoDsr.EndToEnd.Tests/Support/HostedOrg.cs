@@ -17,6 +17,9 @@ internal sealed class HostedOrg : IDisposable
 
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The seed's related modules (the product's default before deals were added).</summary>
+    public const string SeedRelatedModules = "Activities,Calls,Quotes,Invoices,Purchase_Orders,Sales_Orders,Tasks";
+
     public HostedOrg(SimulatorFixture simulator, AzuriteFixture azurite, SeedSpec seed, string edition = "Enterprise")
     {
         Org = simulator.NewOrg();
@@ -30,6 +33,11 @@ internal sealed class HostedOrg : IDisposable
             [prefix + "AccountsUrl"] = simulator.Host.AccountsUrl(Org.DataCenter).ToString(),
             [prefix + "DataCenter"] = Org.DataCenter,
             [prefix + "Edition"] = edition,
+            // The seed's modules only, as these tests were sized for: no deals, no lead-linked activities, no notes or
+            // attachments (the scale-out test's time budget holds for that many calls).
+            [prefix + "RelatedModules"] = SeedRelatedModules,
+            ["ZohoDsr__FindLeadActivities"] = "false",
+            ["ZohoDsr__IncludeNotesAndAttachments"] = "false",
             ["Zoho__TransientRetryDelay"] = "00:00:00.050",
             ["ZohoDsr__Storage__ConnectionString"] = azurite.ConnectionString,
             ["ZohoDsr__TaskHub"] = TestTaskHub.NewName(),

@@ -50,7 +50,7 @@ public static class DemoScenario
         {
             output.WriteLine($"Demo: local host on {host.BaseAddress.AbsoluteUri.TrimEnd('/')} with a simulated Zoho CRM org '{demo.OrgId}' ({seeded:N0} records).");
             output.WriteLine($"Subject (synthetic): {subject.Name} <{subject.Email}>, planted records: "
-                + string.Join(", ", subject.ExpectedRecordIds.Where(e => e.Value.Count > 0).Select(e => $"{e.Key} {e.Value.Count}")));
+                + string.Join(", ", DemoVerifier.Owned(subject).Where(e => e.Value.Count > 0).Select(e => $"{e.Key} {e.Value.Count}")));
             if (subject.LookAlikeEmails.Count > 0)
             {
                 output.WriteLine($"Look-alike emails that must not match: {string.Join(", ", subject.LookAlikeEmails)}");
@@ -99,7 +99,7 @@ public static class DemoScenario
             SubjectName = subject.Name,
             SubjectEmail = subject.Email,
             SeededRecords = seeded,
-            PlantedRecords = subject.ExpectedRecordIds.ToDictionary(e => e.Key, e => e.Value.Count, StringComparer.Ordinal),
+            PlantedRecords = DemoVerifier.Owned(subject).ToDictionary(e => e.Key, e => e.Value.Count, StringComparer.Ordinal),
             Access = access,
             DryRun = dryRun,
             Delete = delete,

@@ -25,15 +25,17 @@ public static class DemoVerifier
         ArgumentNullException.ThrowIfNull(dryRun);
         ArgumentNullException.ThrowIfNull(delete);
         var checks = new List<DemoCheck>();
+        IReadOnlyDictionary<string, IReadOnlyList<string>> owned = Owned(subject);
+        int totalOwned = owned.Values.Sum(ids => ids.Count);
 
         checks.Add(Completed("access", access));
         if (access.Result is { } accessResult)
         {
             var wrong = accessResult.Modules
-                .Where(m => m.Found != Expected(subject, m.Module).Count)
-                .Select(m => $"{m.Module}: found {m.Found}, planted {Expected(subject, m.Module).Count}")
+                .Where(m => m.Found != Expected(owned, m.Module).Count)
+                .Select(m => $"{m.Module}: found {m.Found}, planted {Expected(owned, m.Module).Count}")
                 .ToList();
-            var missed = subject.ExpectedRecordIds
+            var missed = owned
                 .Where(e => e.Value.Count > 0 && !accessResult.Modules.Any(m => m.Module == e.Key))
                 .Select(e => $"{e.Key}: {e.Value.Count} planted, module not searched")
                 .ToList();
@@ -46,20 +48,33 @@ public static class DemoVerifier
                 checks.Add(new DemoCheck("planted modules outside the configured modules", true, string.Join("; ", missed)));
             }
 
+            var linked = subject.ExpectedDealIds.Select(id => (Module: "Deals", Id: id))
+                .Concat(subject.ExpectedLeadActivityIds.SelectMany(e => e.Value.Select(id => (Module: e.Key, Id: id))))
+                .Concat(subject.ExpectedNotes.Select(n => (Module: "Notes", n.Id)))
+                .ToList();
+            var foundIds = accessResult.Records.Select(r => (r.Module, Id: r.RecordId)).ToHashSet();
+            var linkedMissed = linked.Where(r => !foundIds.Contains(r)).ToList();
+            checks.Add(new DemoCheck(
+                "access found the deals, lead-linked activities and notes",
+                linkedMissed.Count == 0,
+                linkedMissed.Count == 0
+                    ? $"{subject.ExpectedDealIds.Count} deals, {linked.Count - subject.ExpectedDealIds.Count - subject.ExpectedNotes.Count} activities of matched leads, {subject.ExpectedNotes.Count} notes"
+                    : $"missed: {string.Join(", ", linkedMissed.Select(r => $"{r.Module}/{r.Id}"))}"));
+
             checks.Add(new DemoCheck("access wrote an export", accessResult.ExportLocation is not null, accessResult.ExportLocation ?? "no export location"));
         }
 
         checks.Add(Completed("delete dry run", dryRun));
         checks.Add(new DemoCheck(
             "dry run deleted nothing",
-            deletedByDryRun == 0 && (dryRun.Result?.Modules.Sum(m => m.Deleted) ?? 0) == 0 && plantedExistingAfterDryRun == subject.TotalExpected,
-            $"simulator deleted {deletedByDryRun} records; {plantedExistingAfterDryRun} of {subject.TotalExpected} planted records still exist"));
+            deletedByDryRun == 0 && (dryRun.Result?.Modules.Sum(m => m.Deleted) ?? 0) == 0 && plantedExistingAfterDryRun == totalOwned,
+            $"simulator deleted {deletedByDryRun} records; {plantedExistingAfterDryRun} of {totalOwned} planted records still exist"));
 
         checks.Add(Completed("delete", delete));
         if (delete.Result is { } deleteResult)
         {
             var searched = deleteResult.Modules.Select(m => m.Module).ToHashSet(StringComparer.Ordinal);
-            var expectedDeleted = subject.ExpectedRecordIds
+            var expectedDeleted = owned
                 .Where(e => searched.Contains(e.Key) && deletableModules.Contains(e.Key, StringComparer.Ordinal))
                 .SelectMany(e => e.Value.Select(id => (Module: e.Key, Id: id)))
                 .ToHashSet();
@@ -87,7 +102,7 @@ public static class DemoVerifier
                 deletedByDelete == reportedDeleted.Count,
                 $"counter {deletedByDelete}, reported {reportedDeleted.Count}"));
 
-            var kept = subject.ExpectedRecordIds
+            var kept = owned
                 .Where(e => !deletableModules.Contains(e.Key, StringComparer.Ordinal))
                 .SelectMany(e => e.Value.Select(id => (Module: e.Key, Id: id)))
                 .ToList();
@@ -106,11 +121,23 @@ public static class DemoVerifier
     {
         ArgumentNullException.ThrowIfNull(org);
         ArgumentNullException.ThrowIfNull(subject);
-        return subject.ExpectedRecordIds.Sum(e => e.Value.Count(id => org.Exists(e.Key, id)));
+        return Owned(subject).Sum(e => e.Value.Count(id => org.Exists(e.Key, id)));
     }
 
-    private static IReadOnlyList<string> Expected(PlantedSubject subject, string module)
-        => subject.ExpectedRecordIds.TryGetValue(module, out IReadOnlyList<string>? ids) ? ids : [];
+    /// <summary>
+    /// The subject's records a request finds, by module: the planted parents and contact children, the deals of its
+    /// contacts, the activities linked to its leads and the notes of all of them (attachments are not searched).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Owned(PlantedSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.AllExpectedRecordIds
+            .Where(e => e.Key != "Attachments")
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<string> Expected(IReadOnlyDictionary<string, IReadOnlyList<string>> owned, string module)
+        => owned.TryGetValue(module, out IReadOnlyList<string>? ids) ? ids : [];
 
     private static DemoCheck Completed(string name, DsrStatusView view)
         => new($"{name} completed", view.Status == DsrStatus.Completed, view.Error ?? view.Result?.Error ?? view.Status.ToString());

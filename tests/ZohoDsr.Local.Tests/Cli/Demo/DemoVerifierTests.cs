@@ -42,7 +42,39 @@ public sealed class DemoVerifierTests : IAsyncLifetime
         Assert.Contains("Contacts/999", check.Detail, StringComparison.Ordinal);
     }
 
-    private List<RecordOutcome> DeletableRecords() => [.. _subject.ExpectedRecordIds
+    [Fact]
+    public void Verify_AccessMissedTheDeal_FailsNamingIt()
+    {
+        string deal = Assert.Single(_subject.ExpectedDealIds);
+        var found = DemoVerifier.Owned(_subject)
+            .SelectMany(e => e.Value.Select(id => new RecordOutcome(e.Key, id, RecordOutcomeKind.Found)))
+            .Where(r => r.RecordId != deal)
+            .ToList();
+        DsrStatusView access = View(DsrRequestType.Access, found, [.. DemoVerifier.Owned(_subject).Keys]);
+        DsrStatusView empty = View(DsrRequestType.Delete, [], []);
+
+        IReadOnlyList<DemoCheck> checks = DemoVerifier.Verify(_org, _subject, new DsrOptions().DeletableModules, access, empty, 0, 0, empty, 0);
+
+        DemoCheck linked = checks.Single(c => c.Name == "access found the deals, lead-linked activities and notes");
+        Assert.False(linked.Passed);
+        Assert.Contains("Deals/" + deal, linked.Detail, StringComparison.Ordinal);
+        Assert.False(checks.Single(c => c.Name == "access found exactly the planted records").Passed);
+    }
+
+    [Fact]
+    public void Owned_MultiModuleSubject_HoldsDealsLeadActivitiesAndNotesButNoAttachments()
+    {
+        PlantedSubject nina = _simulator.AddOrg(new SimOrgSpec { OrgId = "demo-multi" }).Seed(new SeedSpec { Contacts = 10, Leads = 5, Cases = 5 }).Subject("multi-module");
+
+        IReadOnlyDictionary<string, IReadOnlyList<string>> owned = DemoVerifier.Owned(nina);
+
+        Assert.Equal(nina.ExpectedDealIds, owned["Deals"]);
+        Assert.Contains(nina.ExpectedLeadActivityIds["Tasks"].Single(), owned["Tasks"]);
+        Assert.Equal(nina.ExpectedNotes.Select(n => n.Id).Order(StringComparer.Ordinal), owned["Notes"]);
+        Assert.False(owned.ContainsKey("Attachments"));
+    }
+
+    private List<RecordOutcome> DeletableRecords() => [.. DemoVerifier.Owned(_subject)
         .Where(e => new DsrOptions().DeletableModules.Contains(e.Key))
         .SelectMany(e => e.Value.Select(id => new RecordOutcome(e.Key, id, RecordOutcomeKind.Deleted)))];
 
@@ -50,7 +82,7 @@ public sealed class DemoVerifierTests : IAsyncLifetime
     {
         DsrStatusView access = View(DsrRequestType.Access, [], []);
         DsrStatusView dryRun = View(DsrRequestType.Delete, [], []);
-        DsrStatusView delete = View(DsrRequestType.Delete, deletedRecords, [.. _subject.ExpectedRecordIds.Keys]);
+        DsrStatusView delete = View(DsrRequestType.Delete, deletedRecords, [.. DemoVerifier.Owned(_subject).Keys]);
         return DemoVerifier.Verify(_org, _subject, new DsrOptions().DeletableModules, access, dryRun, 0, _subject.TotalExpected, delete, simulatorDeleted);
     }
 
