@@ -12,6 +12,7 @@ using ZohoDsr.Core.Callbacks;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Secrets;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core;
 
@@ -35,6 +36,7 @@ public static class DsrCoreServiceCollectionExtensions
         services.AddOptions<DsrOptions>().BindConfiguration(DsrOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsrOptions>, DsrOptionsValidator>());
         services.AddZohoCrmClient();
+        services.AddDsrMetrics();
 
         services.TryAddSingleton<IExportStore>(sp => CreateExportStore(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Exports));
         services.TryAddSingleton<IAuditSubjectKeyProvider>(CreateAuditSubjectKeyProvider);
@@ -53,6 +55,7 @@ public static class DsrCoreServiceCollectionExtensions
         services.TryAddTransient<VerifyDeletedHandler>();
         services.TryAddTransient<PurgeRecycleBinHandler>();
         services.TryAddTransient<WriteAuditHandler>();
+        services.TryAddTransient<ReportOutcomeHandler>();
         services.AddHttpClient<SendCallbackHandler>(client => client.Timeout = CallbackTimeout)
             .ConfigurePrimaryHttpMessageHandler(sp => CallbackConnector.CreateHandler(new CallbackAddressPolicy(sp.GetRequiredService<IOptions<DsrOptions>>().Value.Webhook)))
             .RemoveAllLoggers();

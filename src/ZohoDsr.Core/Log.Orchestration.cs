@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3807, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: callback not delivered")]
     public static partial void OrchestrationCallbackFailed(ILogger logger, string requestId, string orgId);
+
+    [LoggerMessage(EventId = 3808, Level = LogLevel.Warning, Message = "DSR request {requestId} for org {orgId}: its outcome was not reported to the metrics")]
+    public static partial void OrchestrationOutcomeNotReported(ILogger logger, string requestId, string orgId);
 }

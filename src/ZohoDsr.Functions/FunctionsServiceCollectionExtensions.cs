@@ -9,6 +9,7 @@ using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
+using ZohoDsr.Core.Telemetry;
 using ZohoDsr.Functions.Configuration;
 using ZohoDsr.Functions.Http;
 
@@ -50,6 +51,9 @@ public static class FunctionsServiceCollectionExtensions
         // (DsrHttpApiFactory) over the contract's shared parts rather than from the container.
         services.AddDsrHttpContract();
         services.TryAddSingleton<DsrHttpApiFactory>();
+
+        // The gauges' snapshot, refreshed by the RefreshMetrics timer function.
+        services.AddDsrMetricsSnapshots();
         return services;
     }
 

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Instance {InstanceId} has a state the app cannot read (status {Status})")]
     public static partial void UnreadableInstance(ILogger logger, Exception exception, string instanceId, DsrRuntimeStatus status);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Metrics snapshot refreshed for {Count} orgs")]
+    public static partial void MetricsRefreshed(ILogger logger, int count);
 }

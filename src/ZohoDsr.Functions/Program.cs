@@ -1,11 +1,9 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ZohoDsr.Functions;
+using ZohoDsr.Functions.Telemetry;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddZohoDsrFunctions();
-builder.Services.AddApplicationInsightsTelemetryWorkerService();
-builder.Services.ConfigureFunctionsApplicationInsights();
+builder.Services.AddZohoDsrTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Instance {InstanceId} has a state the host cannot read (status {Status})")]
     public static partial void UnreadableInstance(ILogger logger, string instanceId, DsrRuntimeStatus status);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Debug, Message = "Metrics snapshot refreshed for {Count} orgs")]
+    public static partial void MetricsRefreshed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Metrics snapshot not refreshed")]
+    public static partial void MetricsRefreshFailed(ILogger logger, Exception exception);
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -10,11 +12,16 @@ namespace ZohoDsr.Core.Activities;
 /// <see cref="ZohoActivityResult.Throttled"/> (never waited on: the orchestration alone schedules the wait, on a durable
 /// timer), the spend is set, and the audit lines are appended once.
 /// </summary>
+/// <param name="activityName">The activity's name (<c>ActivityNames</c>), the name of the run's span.</param>
 /// <param name="throttleLine">The action and module of the audit line written when Zoho throttles the run.</param>
 internal sealed class ZohoActivityRun<TOutput>(
-    ZohoActivityRunner runner, ZohoCrmClient client, AuditLines lines, ActivityInput input, (string Action, string? Module) throttleLine)
+    ZohoActivityRunner runner, string activityName, ZohoCrmClient client, AuditLines lines, ActivityInput input, (string Action, string? Module) throttleLine)
     where TOutput : ZohoActivityResult
 {
+    private const string SpanCalls = "zohodsr.zoho.calls";
+    private const string SpanCredits = "zohodsr.zoho.credits";
+    private const string SpanThrottled = "zohodsr.zoho.throttled";
+
     /// <summary>The org's client for this run only.</summary>
     public ZohoCrmClient Client { get; } = client;
 
@@ -29,6 +36,9 @@ internal sealed class ZohoActivityRun<TOutput>(
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(whenThrottled);
+        using Activity? span = DsrTelemetry.ActivitySource.StartActivity(activityName);
+        span?.SetTag(DsrTelemetryAttributes.OrgId, input.OrgId);
+        span?.SetTag(DsrTelemetryAttributes.Module, throttleLine.Module);
         ZohoSpendMeter meter = ZohoSpendMeter.Start(Client);
         TOutput result;
         ActivityThrottle? throttle = null;
@@ -42,6 +52,18 @@ internal sealed class ZohoActivityRun<TOutput>(
             throttle = new ActivityThrottle(ex.RetryAfter, ex.Code);
             result = whenThrottled();
             Audit.Add(throttleLine.Action, throttleLine.Module, 0, AuditOutcomes.Throttled, ex.Code);
+        }
+        finally
+        {
+            // Also when the work throws: the calls it made were made (and a Durable retry's calls are calls too).
+            ApiSpend spent = meter.Spent();
+            runner.Metrics?.ZohoSpend(input.OrgId, spent.Calls, spent.Credits, Math.Max(meter.Throttled(), throttle is null ? 0 : 1));
+            span?.SetTag(SpanCalls, spent.Calls);
+            span?.SetTag(SpanCredits, spent.Credits);
+            if (throttle is not null)
+            {
+                span?.SetTag(SpanThrottled, true);
+            }
         }
 
         await runner.Audit.AppendAsync(input.OrgId, input.RequestId, Audit.Entries, cancellationToken).ConfigureAwait(false);

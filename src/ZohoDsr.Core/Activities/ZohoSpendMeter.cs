@@ -12,6 +12,7 @@ internal readonly struct ZohoSpendMeter
     private readonly ZohoCrmClient _client;
     private readonly long _calls;
     private readonly long _credits;
+    private readonly long _throttled;
 
     private ZohoSpendMeter(ZohoCrmClient client)
     {
@@ -19,6 +20,7 @@ internal readonly struct ZohoSpendMeter
         ZohoUsage usage = client.Usage;
         _calls = usage.Calls;
         _credits = usage.CreditsUsed;
+        _throttled = usage.Throttled;
     }
 
     public static ZohoSpendMeter Start(ZohoCrmClient client) => new(client);
@@ -28,4 +30,7 @@ internal readonly struct ZohoSpendMeter
         ZohoUsage usage = _client.Usage;
         return new ApiSpend(Math.Max(0, usage.Calls - _calls), Math.Max(0, usage.CreditsUsed - _credits));
     }
+
+    /// <summary>Calls Zoho answered with a throttle since the start (429 or <c>TOO_MANY_REQUESTS</c>).</summary>
+    public long Throttled() => Math.Max(0, _client.Usage.Throttled - _throttled);
 }

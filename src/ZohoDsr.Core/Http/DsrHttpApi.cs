@@ -4,6 +4,7 @@ using ZohoCrm.Client;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Deadlines;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Http;
 
@@ -30,10 +31,11 @@ public sealed class DsrHttpApi
         IOptions<ZohoCrmClientOptions> zohoOptions,
         IOptions<DeadlineOptions> deadlineOptions,
         TimeProvider timeProvider,
-        ILogger<DsrHttpApi> logger)
+        ILogger<DsrHttpApi> logger,
+        DsrMetrics? metrics = null)
     {
         var routes = new DsrRouteResolver(instances, zohoOptions);
-        _submission = new DsrSubmission(instances, gate, records, routes, options, deadlineOptions, timeProvider, logger);
+        _submission = new DsrSubmission(instances, gate, records, routes, options, deadlineOptions, timeProvider, logger, metrics);
         _status = new DsrStatusReader(instances, records, routes, options);
         _actions = new DsrOperatorActions(instances, gate, records, routes, deadlineOptions, timeProvider, logger);
     }

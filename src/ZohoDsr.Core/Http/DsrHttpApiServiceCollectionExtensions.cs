@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ZohoDsr.Core.Deadlines;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Http;
 
@@ -23,7 +24,7 @@ public static class DsrHttpApiServiceCollectionExtensions
     /// Adds what every <see cref="DsrHttpApi"/> shares, without the API itself: <see cref="DsrHttpOptions"/> (section
     /// <c>ZohoDsr:Http</c>, validated on start), the due-date settings (<c>ZohoDsr:Deadlines</c>), the
     /// <see cref="DsrRequestGate"/> with its process-wide <see cref="SignatureReplayCache"/>, and the
-    /// <see cref="DsrRequestRecords"/>. The Functions app calls this alone: its Durable client is a binding of each HTTP
+    /// <see cref="DsrRequestRecords"/>, and the metrics (<see cref="DsrMetrics"/>: a submission that starts a request counts it). The Functions app calls this alone: its Durable client is a binding of each HTTP
     /// function, so it makes the API per call around it.
     /// </summary>
     public static IServiceCollection AddDsrHttpContract(this IServiceCollection services)
@@ -31,6 +32,7 @@ public static class DsrHttpApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDsrDeadlines();
+        services.AddDsrMetrics();
         services.AddOptions<DsrHttpOptions>().BindConfiguration(DsrHttpOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsrHttpOptions>, DsrHttpOptionsValidator>());
         services.TryAddSingleton<SignatureReplayCache>();

@@ -4,6 +4,7 @@ using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Deadlines;
 using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Http;
 
@@ -22,7 +23,8 @@ internal sealed class DsrSubmission(
     IOptions<DsrOptions> options,
     IOptions<DeadlineOptions> deadlineOptions,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger,
+    DsrMetrics? metrics)
 {
     /// <summary>The earliest receipt time taken as plausible.</summary>
     private static readonly DateTimeOffset EarliestReceipt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -117,6 +119,7 @@ internal sealed class DsrSubmission(
 
         await instances.StartAsync(instanceId, input, cancellationToken).ConfigureAwait(false);
         Log.RequestStarted(logger, requestId, orgId, instanceId, input.Type);
+        metrics?.RequestStarted(input.Type, orgId); // a repeat of the webhook (200 above) is not a new request
         return new DsrHttpResponse(202, uris, DsrRequestGate.JsonMediaType, headers);
     }
 

@@ -27,7 +27,9 @@ public static class ActivityNames
 
     public const string SendCallback = nameof(SendCallback);
 
+    public const string ReportOutcome = nameof(ReportOutcome);
+
     /// <summary>Every activity name.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ResolveOrg, FindInModule, FindRelated, ExportRecords, FinalizeExport, DeleteBatch, VerifyDeleted, PurgeRecycleBin, WriteAudit, SendCallback];
+        [ResolveOrg, FindInModule, FindRelated, ExportRecords, FinalizeExport, DeleteBatch, VerifyDeleted, PurgeRecycleBin, WriteAudit, SendCallback, ReportOutcome];
 }

@@ -1,5 +1,6 @@
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Orchestration;
 
@@ -18,6 +19,7 @@ internal static class ApprovalPhase
         if (!decision.Received)
         {
             run.Audit(AuditActions.Approval, null, 0, AuditOutcomes.DeadlinePassed);
+            run.FailedBecause(DsrErrorTypes.ApprovalTimeout);
             return run.Result(DsrStatus.Failed, "approval deadline passed");
         }
 

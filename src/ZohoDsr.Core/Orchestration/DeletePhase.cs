@@ -1,6 +1,7 @@
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Orchestration;
 
@@ -54,6 +55,7 @@ internal static class DeletePhase
             .GroupBy(r => r.ZohoCode ?? "UNKNOWN", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count()}"));
+        run.FailedBecause(DsrErrorTypes.RecordsNotDeleted);
         return run.Result(DsrStatus.Failed, $"{failed.Count} of {toDelete.Values.Sum(ids => ids.Count)} records not deleted ({codes})");
     }
 

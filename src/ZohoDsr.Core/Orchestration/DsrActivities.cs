@@ -24,4 +24,6 @@ public static class DsrActivities
     public static DsrActivity<WriteAuditInput, WriteAuditResult> WriteAudit { get; } = new(ActivityNames.WriteAudit);
 
     public static DsrActivity<SendCallbackInput, SendCallbackResult> SendCallback { get; } = new(ActivityNames.SendCallback);
+
+    public static DsrActivity<ReportOutcomeInput, ReportOutcomeResult> ReportOutcome { get; } = new(ActivityNames.ReportOutcome);
 }

@@ -56,6 +56,12 @@ internal sealed class DsrRun
 
     public bool RecycleBinPurged { get; set; }
 
+    /// <summary>Why the request failed (a <see cref="Telemetry.DsrErrorTypes"/> value): the first reason given, for the metrics.</summary>
+    public string? ErrorType { get; private set; }
+
+    /// <summary>Gives the reason of a failure; the first one given stays.</summary>
+    public void FailedBecause(string errorType) => ErrorType ??= errorType;
+
     /// <summary>
     /// The key of the next activity call (<see cref="ActivityInput.CallId"/>): <c>{instanceId}:{n}</c>, n counting calls
     /// in the order the run schedules them, which a replay repeats.

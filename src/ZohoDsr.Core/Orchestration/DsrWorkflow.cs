@@ -1,5 +1,7 @@
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Orchestration;
 
@@ -25,13 +27,34 @@ internal sealed class DsrWorkflow(IDsrOrchestrationContext context, DsrOrchestra
         catch (DsrStepFailedException ex)
         {
             run.Audit(AuditActions.Failure, ex.Module, 0, ex.AuditOutcome, ex.ZohoCode);
+            run.FailedBecause(ex.Kind == StepFailure.Throttled ? DsrErrorTypes.Throttled : DsrErrorTypes.ActivityFailed);
             result = run.Result(DsrStatus.Failed, ex.Message);
         }
 
         result = await FinishPhase.RunAsync(run, calls, result);
+        await ReportOutcomeAsync(run, result);
         run.SetStatus(result.Status, DsrPhases.Done);
         Log.OrchestrationFinished(run.Logger, input.RequestId, input.OrgId, result.Status);
         return result;
+    }
+
+    /// <summary>
+    /// Records how the request ended in the metrics (ReportOutcome), once, after everything else: an activity rather than
+    /// the orchestrator, so that a replay never counts; without a retry, so that a request is counted twice at most (when
+    /// the engine delivers the call again after a crash). A report that fails does not change the request's result.
+    /// </summary>
+    private static async Task ReportOutcomeAsync(DsrRun run, DsrResult result)
+    {
+        DateTime acceptedAt = run.Input.ReceivedAt == default ? run.StartedAt : run.Input.ReceivedAt.UtcDateTime;
+        ReportOutcomeInput report = ReportOutcomeInput.Of(result, run.ErrorType, run.Context.CurrentUtcDateTime - acceptedAt) with { CallId = run.NextCallId() };
+        try
+        {
+            await run.Context.CallActivityAsync(DsrActivities.ReportOutcome, report, retry: null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.OrchestrationOutcomeNotReported(run.Logger, run.Input.RequestId, run.Input.OrgId);
+        }
     }
 
     private static async Task<DsrResult> RunStepsAsync(DsrRun run, DsrCalls calls)

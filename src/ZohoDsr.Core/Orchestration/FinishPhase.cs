@@ -1,6 +1,7 @@
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Core.Orchestration;
 
@@ -35,6 +36,7 @@ internal static class FinishPhase
         string described = string.Join("; ", gaps.Select(g => $"{g.Key} ({string.Join(", ", g.Value.Select(gap => gap.ZohoCode is null ? gap.Reason : $"{gap.Reason}, {gap.ZohoCode}"))})"));
         string message = $"{gaps.Count} module(s) could not be fully searched: {described}";
         run.Audit(AuditActions.Failure, null, gaps.Count, AuditOutcomes.UnsearchedModules);
+        run.FailedBecause(DsrErrorTypes.ModuleUnavailable);
         return result with
         {
             Status = DsrStatus.Failed,
@@ -67,6 +69,11 @@ internal static class FinishPhase
         catch (DsrStepFailedException ex)
         {
             string error = result.Error is null ? ex.Message : $"{result.Error}; {ex.Message}";
+            if (failRequest)
+            {
+                run.FailedBecause(DsrErrorTypes.ActivityFailed);
+            }
+
             return failRequest ? result with { Status = DsrStatus.Failed, Error = error } : result with { Error = error };
         }
     }

@@ -8,4 +8,7 @@ public static class OrchestrationNames
 
     /// <summary>The retention purge of finished instances' history and exports.</summary>
     public const string RetentionPurge = nameof(RetentionPurge);
+
+    /// <summary>The timer function that refreshes the metrics' gauges (open requests, approvals, rate gates).</summary>
+    public const string RefreshMetrics = nameof(RefreshMetrics);
 }

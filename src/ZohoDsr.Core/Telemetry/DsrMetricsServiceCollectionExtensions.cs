@@ -21,4 +21,18 @@ public static class DsrMetricsServiceCollectionExtensions
         services.TryAddSingleton<DsrMetrics>();
         return services;
     }
+
+    /// <summary>
+    /// Adds <see cref="AddDsrMetrics"/> with its gauges: a <see cref="DsrMetricsSnapshotSource"/> as the
+    /// <see cref="IDsrMetricsSnapshotProvider"/>, over the request records of the HTTP contract (which the host adds). The host
+    /// refreshes it on a schedule (<see cref="DsrMetricsSnapshotSource.RefreshAsync"/>).
+    /// </summary>
+    public static IServiceCollection AddDsrMetricsSnapshots(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddDsrMetrics();
+        services.TryAddSingleton<DsrMetricsSnapshotSource>();
+        services.TryAddSingleton<IDsrMetricsSnapshotProvider>(sp => sp.GetRequiredService<DsrMetricsSnapshotSource>());
+        return services;
+    }
 }

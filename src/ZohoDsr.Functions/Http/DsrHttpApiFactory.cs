@@ -4,6 +4,7 @@ using ZohoCrm.Client;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Deadlines;
 using ZohoDsr.Core.Http;
+using ZohoDsr.Core.Telemetry;
 
 namespace ZohoDsr.Functions.Http;
 
@@ -18,10 +19,11 @@ public sealed class DsrHttpApiFactory(
     IOptions<ZohoCrmClientOptions> zohoOptions,
     IOptions<DeadlineOptions> deadlineOptions,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    DsrMetrics? metrics = null)
 {
     public DsrHttpApi Create(IDsrInstanceClient instances)
-        => new(instances, gate, records, options, zohoOptions, deadlineOptions, timeProvider, loggerFactory.CreateLogger<DsrHttpApi>());
+        => new(instances, gate, records, options, zohoOptions, deadlineOptions, timeProvider, loggerFactory.CreateLogger<DsrHttpApi>(), metrics);
 
     internal ILogger CreateLogger<T>() => loggerFactory.CreateLogger<T>();
 }

@@ -14,7 +14,7 @@ namespace ZohoDsr.Functions.Http;
 /// <see cref="IDsrInstanceClient"/> over Durable's <see cref="DurableTaskClient"/> (the <c>[DurableClient]</c> binding of an
 /// HTTP function): one orchestration instance per request, its input, custom status (progress) and output.
 /// </summary>
-public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, HttpRequestData request, ILogger logger) : IDsrInstanceClient
+public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, HttpRequestData? request, ILogger logger) : IDsrInstanceClient
 {
     public async Task<DsrInstanceState?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
@@ -57,6 +57,7 @@ public sealed class DurableTaskClientInstanceClient(DurableTaskClient client, Ht
     public DsrManagementUris GetManagementUris(string instanceId, string requestId, string orgId, Uri requestUrl)
     {
         ArgumentNullException.ThrowIfNull(requestUrl);
+        ArgumentNullException.ThrowIfNull(request); // made without a request (the metrics timer), it has no URLs to give
         HttpManagementPayload payload = client.CreateHttpManagementPayload(instanceId, request);
         return new DsrManagementUris
         {

@@ -119,6 +119,7 @@ public sealed class LocalHost : IAsyncDisposable
 
             LocalHostConfiguration.AddServices(builder, options, tokenStore, useSimulator);
             LocalHostConfiguration.AddLogging(builder, options);
+            LocalTelemetry.AddTelemetry(builder);
             builder.WebHost.UseUrls(options.Urls);
             WebApplication app = builder.Build();
             app.MapDsrApi();

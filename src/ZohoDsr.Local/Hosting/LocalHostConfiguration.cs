@@ -5,6 +5,7 @@ using ZohoDsr.Core;
 using ZohoDsr.Core.Configuration;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Secrets;
+using ZohoDsr.Core.Telemetry;
 using ZohoDsr.Local.Apis;
 using ZohoDsr.Local.Engine;
 
@@ -72,7 +73,9 @@ internal static class LocalHostConfiguration
             services.AddSingleton<IZohoTokenStore>(tokenStore);
         }
 
-        services.AddZohoDsrCore().AddDsrHttpApi();
+        services.AddZohoDsrCore().AddDsrHttpApi().AddDsrMetricsSnapshots();
+        services.AddSingleton<MetricsSnapshotRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MetricsSnapshotRefresher>());
         services.AddSingleton<ManagementServices>();
         services.AddSingleton<EngineSlot>();
         services.AddSingleton(sp => new TaskHubInstanceClient(sp.GetRequiredService<EngineSlot>().Engine, sp.GetRequiredService<ILogger<TaskHubInstanceClient>>()));

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using ZohoCrm.Client;
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Core.Telemetry;
+using ZohoDsr.Core.Tests.Telemetry;
 using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Activities;
@@ -68,6 +71,56 @@ public sealed class ZohoActivityRunnerTests(SimulatorFixture simulator) : IClass
         Assert.Equal([AuditOutcomes.Ok, AuditOutcomes.Missing], trail.Entries.Select(e => e.Outcome));
         Assert.All(trail.Entries, e => Assert.Equal((ActivityNames.ExportRecords, "i-2:9"), (e.Writer, e.CallId)));
     }
+
+    [Fact]
+    public async Task Start_RunsEnd_MetricsCountTheCallsCreditsAndThrottlesTheSimulatorSaw()
+    {
+        SimOrg org = simulator.NewOrg();
+        using var capture = new MetricsCapture();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], services: s => s.AddSingleton(capture.MeterFactory));
+        ZohoActivityRunner runner = host.Get<ZohoActivityRunner>();
+        var input = new ExportRecordsInput(org.OrgId, "r-3", "Leads", [], 1) { CallId = "i-3:1" };
+
+        ZohoActivityRun<ExportRecordsResult> done = runner.Start(DsrActivities.ExportRecords, input, AuditActions.Export, "Leads");
+        await done.RunAsync(
+            async () =>
+            {
+                await done.Client.GetOrgAsync(CancellationToken.None);
+                await done.Client.GetOrgAsync(CancellationToken.None);
+                return new ExportRecordsResult("Leads", "p", 0, []);
+            },
+            () => throw new InvalidOperationException("not throttled"),
+            CancellationToken.None);
+        Assert.Equal(2, org.Counters.TotalCalls);
+        Assert.Equal(org.Counters.TotalCalls, Sum(capture, DsrTelemetry.ZohoCalls, org.OrgId));
+        Assert.Equal(org.Counters.CreditsUsed, Sum(capture, DsrTelemetry.ZohoCredits, org.OrgId));
+        Assert.Empty(capture.Of(DsrTelemetry.ZohoThrottles));
+
+        org.Faults.Rate429 = 1;
+        ZohoActivityRun<ExportRecordsResult> throttled = runner.Start(DsrActivities.ExportRecords, input with { CallId = "i-3:2" }, AuditActions.Export, "Leads");
+        ExportRecordsResult result = await throttled.RunAsync(
+            async () =>
+            {
+                await throttled.Client.GetOrgAsync(CancellationToken.None);
+                return new ExportRecordsResult("Leads", "p", 0, []);
+            },
+            () => new ExportRecordsResult("Leads", "p", 0, []),
+            CancellationToken.None);
+
+        // Ground truth: the simulator's own counters, not the runs' results.
+        Assert.NotNull(result.Throttled);
+        Assert.Equal(3, org.Counters.TotalCalls);
+        Assert.Equal(org.Counters.TotalCalls, Sum(capture, DsrTelemetry.ZohoCalls, org.OrgId));
+        Assert.Equal(org.Counters.ThrottledCalls, Sum(capture, DsrTelemetry.ZohoThrottles, org.OrgId));
+        Assert.Equal(1, org.Counters.ThrottledCalls);
+
+        // Zoho does not charge the refused call; the client counts every call at its price when it starts (the gate's
+        // budget and the result's creditsUsed do the same), so the metric errs on the high side by that call.
+        Assert.Equal(org.Counters.CreditsUsed + 1, Sum(capture, DsrTelemetry.ZohoCredits, org.OrgId));
+    }
+
+    private static double Sum(MetricsCapture capture, string instrument, string orgId)
+        => capture.Of(instrument).Where(m => m.Tag(DsrTelemetryAttributes.OrgId) == orgId).Sum(m => m.Value);
 
     private static Task<AuditTrail> Trail(CoreTestHost host, SimOrg org, string requestId)
         => AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, requestId, CancellationToken.None);

@@ -11,6 +11,8 @@ using ZohoDsr.Core.Deadlines;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Core.Telemetry;
+using ZohoDsr.Core.Tests.Telemetry;
 using ZohoDsr.TestSupport;
 
 namespace ZohoDsr.Core.Tests.Http;
@@ -40,7 +42,7 @@ public sealed class ApiHarness : IDisposable
         Records = new DsrRequestRecords(Store);
         var loggers = new LoggerFactory([Logs]);
         Gate = new DsrRequestGate(options, Options.Create(new DsrHttpOptions { OperatorKey = operatorKey }), new SignatureReplayCache(Time), Time, loggers.CreateLogger<DsrRequestGate>());
-        Api = new DsrHttpApi(Instances.Object, Gate, Records, options, Options.Create(zoho), Options.Create(new DeadlineOptions { Regime = regime }), Time, loggers.CreateLogger<DsrHttpApi>());
+        Api = new DsrHttpApi(Instances.Object, Gate, Records, options, Options.Create(zoho), Options.Create(new DeadlineOptions { Regime = regime }), Time, loggers.CreateLogger<DsrHttpApi>(), new DsrMetrics(Metrics.MeterFactory, Time, Options.Create(new DeadlineOptions())));
         Instances.Setup(i => i.GetManagementUris(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Uri>()))
             .Returns((string id, string requestId, string orgId, Uri _) => new DsrManagementUris
             {
@@ -64,8 +66,12 @@ public sealed class ApiHarness : IDisposable
 
     public DsrHttpApi Api { get; }
 
+    /// <summary>What the API records in <see cref="DsrMetrics"/>.</summary>
+    public MetricsCapture Metrics { get; } = new();
+
     public void Dispose()
     {
+        Metrics.Dispose();
         if (Directory.Exists(_exports))
         {
             Directory.Delete(_exports, recursive: true);

@@ -3,6 +3,7 @@ using Moq;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Http;
 using ZohoDsr.Core.Orchestration;
+using ZohoDsr.Core.Telemetry;
 using static ZohoDsr.Core.Tests.Http.ApiHarness;
 
 namespace ZohoDsr.Core.Tests.Http;
@@ -279,6 +280,25 @@ public sealed class DsrHttpApiTests : IDisposable
 
         DsrHttpResponse status = await _h.Api.GetStatusAsync("r-case", "ORG1", CancellationToken.None);
         Assert.Equal("org1", Assert.IsType<DsrStatusView>(status.Body).OrgId);
+    }
+
+    [Fact]
+    public async Task Submit_SameRequestThreeTimes_CountsOneStartedRequestByTypeAndOrg()
+    {
+        _h.UseInMemoryEngine();
+
+        DsrHttpResponse first = await _h.SubmitAsync(Body("r-count", type: "delete"));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        DsrHttpResponse second = await _h.SubmitAsync(Body("r-count", type: "delete"));
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        DsrHttpResponse other = await _h.SubmitAsync(Body("r-other"));
+
+        Assert.Equal([202, 200, 202], new[] { first.StatusCode, second.StatusCode, other.StatusCode });
+        Assert.Equal(
+            [(DsrTelemetryValues.TypeAccess, OrgId, 1d), (DsrTelemetryValues.TypeDelete, OrgId, 1d)],
+            _h.Metrics.Of(DsrTelemetry.RequestStarted)
+                .Select(m => (m.Tag(DsrTelemetryAttributes.RequestType)!, m.Tag(DsrTelemetryAttributes.OrgId)!, m.Value))
+                .Order());
     }
 
     [Fact]

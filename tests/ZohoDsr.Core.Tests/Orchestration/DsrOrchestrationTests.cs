@@ -3,6 +3,7 @@ using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.RateGate;
+using ZohoDsr.Core.Telemetry;
 using ZohoDsr.Core.Tests.Replay;
 using static ZohoDsr.Core.Tests.Orchestration.OrchestrationScenario;
 
@@ -56,7 +57,7 @@ public sealed class DsrOrchestrationTests
         Assert.All(callIds, id => Assert.Matches("^instance-1:[0-9]+$", id));
         Assert.Equal(callIds.Count, callIds.Distinct().Count());
         Assert.Equal(
-            [ActivityNames.ResolveOrg, ActivityNames.FindInModule, ActivityNames.FindRelated, ActivityNames.DeleteBatch, ActivityNames.VerifyDeleted, ActivityNames.PurgeRecycleBin, ActivityNames.WriteAudit],
+            [ActivityNames.ResolveOrg, ActivityNames.FindInModule, ActivityNames.FindRelated, ActivityNames.DeleteBatch, ActivityNames.VerifyDeleted, ActivityNames.PurgeRecycleBin, ActivityNames.WriteAudit, ActivityNames.ReportOutcome],
             org.Calls.Select(c => c.Name).Distinct());
 
         // The orchestration writes only what it alone decided, and how the request ended: no second account of a fact.
@@ -92,5 +93,53 @@ public sealed class DsrOrchestrationTests
 
         Assert.Equal(TimeSpan.FromMinutes(10), fromProfile.EventWaits.Single().Timeout);
         Assert.Equal(TimeSpan.FromMinutes(20), fromInput.EventWaits.Single().Timeout);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordNotDeleted_ReportsTheOutcomeOnceLastWithTheReasonAndTheResultsCounts()
+    {
+        var org = Org();
+        org.DeleteCodes["k1"] = "RECORD_LOCKED";
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        // Once, even though the run was replayed (RecordAndReplay), and after everything else.
+        ReportOutcomeInput report = Assert.Single(org.InputsOf<ReportOutcomeInput>(ActivityNames.ReportOutcome));
+        Assert.Equal(ActivityNames.ReportOutcome, org.Calls[^1].Name);
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal((DsrRequestType.Delete, DsrStatus.Failed, DsrErrorTypes.RecordsNotDeleted), (report.Type, report.Status, report.ErrorType));
+        Assert.Equal(("org-1", "req-1"), (report.OrgId, report.RequestId));
+        Assert.Equal(
+            result.Records.GroupBy(r => (r.Module, r.Outcome)).Select(g => (g.Key.Module, g.Key.Outcome, g.Count())).Order(),
+            report.Records.Select(r => (r.Module, r.Outcome, r.Count)).Order());
+        Assert.Equal(new RecordOutcomeCount("Calls", RecordOutcomeKind.Failed, 1), Assert.Single(report.Records, r => r.Outcome == RecordOutcomeKind.Failed));
+        Assert.True(report.Duration >= TimeSpan.FromMinutes(1), "from the webhook's acceptance, a minute before the start");
+    }
+
+    [Fact]
+    public async Task RunAsync_ApprovalDeadlinePasses_ReportsApprovalTimeoutAndTheWaitInTheDuration()
+    {
+        var org = Org();
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete, approval: true));
+
+        ReportOutcomeInput report = Assert.Single(org.InputsOf<ReportOutcomeInput>(ActivityNames.ReportOutcome));
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal(DsrErrorTypes.ApprovalTimeout, report.ErrorType);
+        Assert.True(report.Duration >= Settings.ApprovalTimeout + TimeSpan.FromMinutes(1), $"duration {report.Duration}");
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportOutcomeFails_RequestKeepsItsResult()
+    {
+        var org = Org();
+        org.Fail = (name, _, _) => name == ActivityNames.ReportOutcome ? new InvalidOperationException("metrics down") : null;
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Access));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        ReportOutcomeInput report = Assert.Single(org.InputsOf<ReportOutcomeInput>(ActivityNames.ReportOutcome));
+        Assert.Null(report.ErrorType);
+        Assert.Equal(7, report.Records.Where(r => r.Outcome == RecordOutcomeKind.Found).Sum(r => r.Count));
     }
 }

@@ -114,6 +114,7 @@ internal sealed class FakeActivities
                 ActivityNames.PurgeRecycleBin => Purge((PurgeRecycleBinInput)input, throttle, spend),
                 ActivityNames.WriteAudit => WriteAudit((WriteAuditInput)input),
                 ActivityNames.SendCallback => new SendCallbackResult(CallbackDelivered, CallbackDelivered ? 200 : 500),
+                ActivityNames.ReportOutcome => new ReportOutcomeResult(((ReportOutcomeInput)input).Records.Sum(r => r.Count)),
                 _ => throw new InvalidOperationException($"Unknown activity {name}"),
             };
         }

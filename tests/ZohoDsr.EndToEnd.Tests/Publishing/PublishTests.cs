@@ -33,7 +33,8 @@ public sealed class PublishTests(PublishedAppFixture app) : IClassFixture<Publis
         Assert.All(HttpFunctions, name => Assert.Equal([("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out")], functions[name]));
         Assert.Equal([("httpTrigger", "In"), ("http", "Out")], functions[nameof(DsrHttpFunctions.GetOpenApiDocument)]);
         Assert.Equal([("timerTrigger", "In"), ("durableClient", "In")], functions[OrchestrationNames.RetentionPurge]);
-        Assert.Equal(ActivityNames.All.Count + HttpFunctions.Length + 4, functions.Count);
+        Assert.Equal([("timerTrigger", "In"), ("durableClient", "In")], functions[OrchestrationNames.RefreshMetrics]);
+        Assert.Equal(ActivityNames.All.Count + HttpFunctions.Length + 5, functions.Count);
     }
 
     [Fact]
