@@ -78,7 +78,7 @@ public static class LowerBound
         }
 
         long found = subject.IdsByModule.Values.Sum(ids => (long)ids.Count);
-        if (found > 0 && new DsrOptions().IncludeNotesAndAttachments)
+        if (found > 0 && new DsrOptions().IncludeNotes)
         {
             // The notes of every found record: one COQL Parent_Id in (up to 50 ids of any module) per 50 records.
             long noteLookups = (found + LookupValues - 1) / LookupValues;

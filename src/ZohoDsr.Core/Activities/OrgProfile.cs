@@ -31,7 +31,7 @@ public sealed record OrgProfile : ZohoActivityResult
     /// </summary>
     public IReadOnlyList<string> LeadActivityModules { get; init; } = [];
 
-    /// <summary>Whether the notes of every matched record are searched (<see cref="Configuration.DsrOptions.IncludeNotesAndAttachments"/>).</summary>
+    /// <summary>Whether the notes of every matched record are searched (<see cref="Configuration.DsrOptions.IncludeNotes"/>).</summary>
     public bool FindNotes { get; init; }
 
     /// <summary>Modules this request may delete from: the deletable list ∩ the request's selection.</summary>

@@ -49,7 +49,7 @@ public sealed class ResolveOrgHandler(
         List<RelatedModuleProfile> relatedProfiles = await RelatedProfilesAsync(run, input, related, gaps, cancellationToken).ConfigureAwait(false);
 
         List<string> searched = parentProfiles.Select(p => p.Module).Concat(relatedProfiles.Select(r => r.Module)).Distinct(StringComparer.Ordinal).ToList();
-        bool findNotes = dsr.IncludeNotesAndAttachments && searched.Count > 0;
+        bool findNotes = dsr.IncludeNotes && searched.Count > 0;
         if (findNotes && !searched.Contains(ZohoModules.Notes, StringComparer.Ordinal))
         {
             searched.Add(ZohoModules.Notes);

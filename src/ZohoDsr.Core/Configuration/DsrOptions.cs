@@ -33,7 +33,7 @@ public sealed class DsrOptions
     /// found by COQL on <c>Parent_Id</c> (1 call per 50 matched records, any module), exported with their title and
     /// content, and deleted (when Notes is deletable and selected) before their parents. Default: true.
     /// </summary>
-    public bool IncludeNotesAndAttachments { get; set; } = true;
+    public bool IncludeNotes { get; set; } = true;
 
     public WebhookOptions Webhook { get; set; } = new();
 

@@ -82,7 +82,7 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
     public async Task Handle_NotesOff_NotesNeitherSearchedNorDeletable()
     {
         SimOrg org = simulator.NewOrg();
-        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:IncludeNotesAndAttachments"] = "false" });
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org], new Dictionary<string, string?> { ["ZohoDsr:IncludeNotes"] = "false" });
 
         OrgProfile profile = await host.Get<ResolveOrgHandler>().HandleAsync(new ResolveOrgInput(org.OrgId, "r-2c", null), CancellationToken.None);
 

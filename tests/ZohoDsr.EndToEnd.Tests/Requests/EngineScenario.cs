@@ -70,7 +70,7 @@ internal sealed class EngineScenario : IAsyncDisposable
             // The seed's modules only: these scenarios check what was found against the planted parents and contact children.
             [$"Zoho:Orgs:{org.OrgId}:RelatedModules"] = HostedOrg.SeedRelatedModules,
             ["ZohoDsr:FindLeadActivities"] = "false",
-            ["ZohoDsr:IncludeNotesAndAttachments"] = "false",
+            ["ZohoDsr:IncludeNotes"] = "false",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

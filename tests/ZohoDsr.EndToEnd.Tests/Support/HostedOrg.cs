@@ -37,7 +37,7 @@ internal sealed class HostedOrg : IDisposable
             // attachments (the scale-out test's time budget holds for that many calls).
             [prefix + "RelatedModules"] = SeedRelatedModules,
             ["ZohoDsr__FindLeadActivities"] = "false",
-            ["ZohoDsr__IncludeNotesAndAttachments"] = "false",
+            ["ZohoDsr__IncludeNotes"] = "false",
             ["Zoho__TransientRetryDelay"] = "00:00:00.050",
             ["ZohoDsr__Storage__ConnectionString"] = azurite.ConnectionString,
             ["ZohoDsr__TaskHub"] = TestTaskHub.NewName(),
