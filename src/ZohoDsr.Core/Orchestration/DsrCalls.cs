@@ -63,6 +63,12 @@ internal sealed class DsrCalls(DsrRun run)
                 run.Settings = orgSettings; // even a throttled ResolveOrg brings the configured backoff
             }
 
+            if (result.Fault is { } fault)
+            {
+                Log.OrchestrationActivityFailed(run.Logger, run.Input.RequestId, run.Input.OrgId, module ?? "-", StepFailure.ActivityFailed);
+                throw DsrStepFailedException.ActivityFailed(activity.Name, module, run.Input.OrgId, fault, result);
+            }
+
             if (result.Throttled is not { } throttled)
             {
                 return result;
@@ -90,7 +96,10 @@ internal sealed class DsrCalls(DsrRun run)
         }
     }
 
-    /// <summary>Calls an activity with its own call id; a failure (after the retry policy) is a failed step naming it.</summary>
+    /// <summary>
+    /// Calls an activity with its own call id; a failure (after the retry policy) is a failed step naming it and its fault
+    /// (the host reports it as an <see cref="ActivityFailedException"/>).
+    /// </summary>
     public async Task<TOutput> CallAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, string? module, ActivityRetryPolicy retry)
         where TInput : ActivityInput
         where TOutput : class
@@ -104,10 +113,11 @@ internal sealed class DsrCalls(DsrRun run)
         catch (Exception ex) when (ex is not OperationCanceledException and not DsrStepFailedException)
         {
             Log.OrchestrationActivityFailed(run.Logger, run.Input.RequestId, run.Input.OrgId, module ?? "-", StepFailure.ActivityFailed);
-            throw DsrStepFailedException.ActivityFailed(activity.Name, module);
+            ActivityFault fault = ex is ActivityFailedException failed ? failed.Fault : ActivityFault.Of(ex.InnerException ?? ex);
+            throw DsrStepFailedException.ActivityFailed(activity.Name, module, run.Input.OrgId, fault);
         }
 
-        return result ?? throw DsrStepFailedException.NoResult(activity.Name, module);
+        return result ?? throw DsrStepFailedException.NoResult(activity.Name, module, run.Input.OrgId);
     }
 
     private async Task<int> AcquirePermitsAsync(int wanted)

@@ -134,6 +134,42 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         Assert.True(org.Exists("Calls", id));
     }
 
+    [Fact]
+    public async Task Handle_RefreshTokenRevokedAtTheDelete_ReturnsTheFaultAtOnceAndDeletesNothing()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Contacts");
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.RevokeRefreshTokens, Method = "DELETE", MaxTimes = 1 });
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-7", "Contacts", [id]), CancellationToken.None);
+
+        Assert.Equal(new ActivityFault(ActivityFaultCodes.InvalidCode), result.Fault);
+        Assert.Null(result.Throttled);
+        Assert.Empty(result.Outcomes);
+        Assert.True(org.Exists("Contacts", id));
+        string audit = await File.ReadAllTextAsync(Path.Combine(host.ExportPath, org.OrgId, "r-7", "audit.jsonl"));
+        Assert.Contains("\"outcome\":\"failed\",\"zohoCode\":\"invalid_code\"", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_ZohoUnreachableAfterTheDelete_ThrowsAFaultNamingTheCode()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Contacts");
+        // The delete is lost and so is every read that would reconcile it: nothing can tell what happened.
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.LostAnswerGatewayTimeout, Method = "DELETE" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "GET" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "POST" });
+
+        ActivityFaultException ex = await Assert.ThrowsAsync<ActivityFaultException>(
+            () => host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-8", "Contacts", [id]), CancellationToken.None));
+
+        Assert.Equal("HTTP_503", ex.Fault.Code);
+        Assert.Equal(ex.Fault, ActivityFault.FromFailure(typeof(ActivityFaultException).FullName, ex.Message));
+    }
+
     internal static string Insert(SimOrg org, string module)
         => org.InsertRecord(module, module is "Contacts" or "Leads"
             ? new Dictionary<string, object?> { ["Last_Name"] = "Del" + Guid.NewGuid().ToString("N")[..6] }

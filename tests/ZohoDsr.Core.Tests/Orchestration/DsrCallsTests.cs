@@ -113,7 +113,7 @@ public sealed class DsrCallsTests
         var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
 
         Assert.Equal(DsrStatus.Failed, result.Status);
-        Assert.Equal("FindRelated failed for module Calls", result.Error);
+        Assert.Equal("FindRelated for module Calls failed (ACTIVITY_FAILED): the activity failed on every attempt: see the exception in the instance's history", result.Error);
         Assert.Equal(Settings.ActivityRetry.MaxNumberOfAttempts, org.InputsOf<FindRelatedInput>(ActivityNames.FindRelated).Count(i => i.Module.Module == "Calls"));
         Assert.Contains(context.RetryPolicies, p => p.Name == ActivityNames.FindRelated && p.Retry == Settings.ActivityRetry);
         Assert.Empty(org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch));
