@@ -200,4 +200,24 @@ public sealed class DsrCallsTests
         });
         Assert.Equal(0, context.Gate.InUse(context.CurrentUtcDateTime));
     }
+
+    [Fact]
+    public async Task RunAsync_FindRelatedAndVerifyWaves_AskForSubConcurrencyPermitsAndReturnThem()
+    {
+        var org = Org();
+        org.Profile = org.Profile with { ConcurrencyBudget = 4, SubConcurrencyBudget = 1 };
+
+        var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        var complex = context.Acquires.Where(a => a.Complex).ToList();
+        Assert.Equal(
+            org.Calls.Count(c => c.Name is ActivityNames.FindInModule or ActivityNames.FindRelated or ActivityNames.VerifyDeleted),
+            complex.Count);
+        Assert.All(complex, a => Assert.Equal((1, 1), (a.Permits, a.ComplexCapacity)));
+        Assert.Contains(context.Acquires, a => !a.Complex && a.Permits > 1); // the delete waves: main cap only
+        Assert.Equal(0, context.Gate.InUse(context.CurrentUtcDateTime));
+        Assert.Equal(0, context.Gate.ComplexInUse(context.CurrentUtcDateTime));
+        Assert.Equal(1, context.Gate.State.ComplexCapacity);
+    }
 }
