@@ -93,4 +93,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3029, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} could not purge {count} records from the recycle bin")]
     public static partial void RecordsNotPurged(ILogger logger, string requestId, string orgId, int count);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} module {module} failed with {zohoCode}")]
+    public static partial void ActivityFaulted(ILogger logger, string requestId, string orgId, string? module, string zohoCode);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} module {module} has {count} records whose delete intent has no outcome; reconciling them")]
+    public static partial void DeleteIntentsReconciled(ILogger logger, string requestId, string orgId, string module, int count);
 }

@@ -99,6 +99,7 @@ public sealed class ZohoCrmClientOptionsValidatorTests
         Assert.Equal(ZohoCrmClientOptions.ServiceVersion.V2, acme.Version);
         Assert.Equal(new ZohoEditionLimits(15, 10, 52_000), acme.Usage.Limits);
         Assert.Equal(11, acme.Usage.ConcurrencyBudget);
+        Assert.Equal(7, acme.Usage.SubConcurrencyBudget); // 10 x 0.75, floored
         Assert.Equal(ZohoCrmClientOptions.ServiceVersion.V8, factory.GetClient("BETA").Version);
         Assert.Same(provider.GetRequiredService<InMemoryZohoTokenStore>(), provider.GetRequiredService<IZohoTokenStore>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());

@@ -13,6 +13,12 @@ public sealed record ZohoUsage(long Calls, long CreditsUsed, int InFlight, int P
     /// <summary>Calls in flight allowed under the budget fraction (at least 1).</summary>
     public int ConcurrencyBudget => Math.Max(1, (int)Math.Floor(Limits.Concurrency * BudgetFraction));
 
+    /// <summary>
+    /// Calls of the "complex" group (COQL and the like) in flight allowed under the budget fraction (at least 1): the
+    /// edition's sub-concurrency scaled like <see cref="ConcurrencyBudget"/>.
+    /// </summary>
+    public int SubConcurrencyBudget => Math.Max(1, (int)Math.Floor(Limits.SubConcurrency * BudgetFraction));
+
     /// <summary>Daily credits allowed under the budget fraction.</summary>
     public long CreditBudget => (long)Math.Floor(Limits.DailyCredits * BudgetFraction);
 }

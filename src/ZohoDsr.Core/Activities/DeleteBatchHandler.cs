@@ -11,7 +11,9 @@ namespace ZohoDsr.Core.Activities;
 /// <c>INVALID_DATA</c> ("record not deleted", also Zoho's answer for an id that no longer exists) → Deleted when the record
 /// is gone and the recycle bin shows it deleted since the request was received (this request deleted it, the answer was
 /// lost: a crash or a dropped connection), NotFound when it is gone otherwise, Failed with the code when it is still there; any other code (<c>RECORD_LOCKED</c>,
-/// <c>NOT_APPROVED</c>, ...) → Failed with it. Only the ids passed in are ever sent.
+/// <c>NOT_APPROVED</c>, ...) → Failed with it. Only the ids passed in are ever sent. Each call's ids are written to the
+/// audit as intent before it goes out, and the outcomes after; a delivery that finds an intent of its ids with no outcome
+/// (the process stopped in between) reconciles those ids by re-reading them instead of sending them again.
 /// </summary>
 public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<DeleteBatchHandler> logger)
 {
@@ -41,7 +43,16 @@ public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<Delete
         return run.RunAsync(
             async () =>
             {
-                await DeleteAndReadOutcomesAsync(run.Client, input, ids, outcomes, cancellationToken).ConfigureAwait(false);
+                await ReconcileOpenIntentsAsync(run.Client, input, ids, outcomes, cancellationToken).ConfigureAwait(false);
+                List<string> toSend = ids.Where(id => !outcomes.ContainsKey(id)).ToList();
+                if (toSend.Count > 0)
+                {
+                    // The intent is in the log before the call goes out: a crash before the outcome lines leaves it open.
+                    AuditEntry intent = run.Audit.Create(AuditActions.Delete, module, toSend.Count, AuditOutcomes.Intent, recordIds: toSend);
+                    await runner.Audit.AppendAsync(input.OrgId, input.RequestId, [intent], cancellationToken).ConfigureAwait(false);
+                    await DeleteAndReadOutcomesAsync(run.Client, input, toSend, outcomes, cancellationToken).ConfigureAwait(false);
+                }
+
                 RecordOutcome[] ordered = ids.Select(id => outcomes[id]).ToArray();
                 Audit(run, module, ordered);
                 Log.BatchDeleted(logger, input.RequestId, input.OrgId, module, ordered.Count(o => o.Outcome == RecordOutcomeKind.Deleted));
@@ -60,6 +71,36 @@ public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<Delete
                 return new DeleteBatchResult(module, done);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of this batch that an earlier delete intent of the request names with no outcome after it (a delivery that
+    /// stopped between sending the delete and writing what came back) are reconciled, not sent again blindly: an id gone
+    /// from the module is Deleted when the recycle bin shows it deleted since the request was received (or, without that
+    /// time, since the intent), NotFound otherwise; an id still there is left to be sent.
+    /// </summary>
+    private async Task ReconcileOpenIntentsAsync(
+        ZohoCrmClient client, DeleteBatchInput input, List<string> ids, Dictionary<string, RecordOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        AuditTrail trail = await runner.Audit.ReadAsync(input.OrgId, input.RequestId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, DateTimeOffset> open = trail.OpenDeleteIntents(input.Module);
+        List<string> unresolved = ids.Where(open.ContainsKey).ToList();
+        if (unresolved.Count == 0)
+        {
+            return;
+        }
+
+        Log.DeleteIntentsReconciled(logger, input.RequestId, input.OrgId, input.Module, unresolved.Count);
+        HashSet<string> present = await RecordPresence.PresentAsync(client, input.Module, unresolved, cancellationToken).ConfigureAwait(false);
+        List<string> gone = unresolved.Where(id => !present.Contains(id)).ToList();
+        DateTimeOffset since = input.DeletedSince ?? gone.Select(id => open[id]).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        HashSet<string> deletedByUs = await RecycleBinReconciler.DeletedSinceAsync(client, input.Module, gone, since, cancellationToken).ConfigureAwait(false);
+        foreach (string id in gone)
+        {
+            outcomes[id] = deletedByUs.Contains(id)
+                ? new RecordOutcome(input.Module, id, RecordOutcomeKind.Deleted)
+                : new RecordOutcome(input.Module, id, RecordOutcomeKind.NotFound);
+        }
     }
 
     /// <summary>

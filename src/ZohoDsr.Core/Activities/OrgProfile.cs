@@ -19,6 +19,12 @@ public sealed record OrgProfile : ZohoActivityResult
     /// <summary>Calls in flight allowed for this org (the edition's concurrency × the budget fraction).</summary>
     public int ConcurrencyBudget { get; init; }
 
+    /// <summary>
+    /// COQL/Search calls in flight allowed for this org (Zoho's sub-concurrency of "complex" calls, 10 per org, × the
+    /// budget fraction); 0 when unknown (then only <see cref="ConcurrencyBudget"/> bounds them).
+    /// </summary>
+    public int SubConcurrencyBudget { get; init; }
+
     /// <summary>Credits per rolling 24 hours allowed (the edition's × the budget fraction).</summary>
     public long CreditBudget { get; init; }
 

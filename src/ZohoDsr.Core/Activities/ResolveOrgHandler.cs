@@ -64,6 +64,7 @@ public sealed class ResolveOrgHandler(
             PrivacySettings = org.PrivacySettings,
             ApiVersion = (int)client.Version,
             ConcurrencyBudget = usage.ConcurrencyBudget,
+            SubConcurrencyBudget = usage.SubConcurrencyBudget,
             CreditBudget = usage.CreditBudget,
             ParentModules = parentProfiles,
             RelatedModules = relatedProfiles,

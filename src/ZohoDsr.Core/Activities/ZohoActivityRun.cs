@@ -10,7 +10,10 @@ namespace ZohoDsr.Core.Activities;
 /// usage is the run's spend) and its audit lines. <see cref="RunAsync"/> does the work and, whatever happens, the same
 /// things around it: a throttle from Zoho (<see cref="ZohoThrottledException"/>) is logged, audited and returned as
 /// <see cref="ZohoActivityResult.Throttled"/> (never waited on: the orchestration alone schedules the wait, on a durable
-/// timer), the spend is set, and the audit lines are appended once.
+/// timer); a fault no retry cures (<see cref="ActivityFault.IsPermanent"/>: a revoked refresh token, a missing scope) is
+/// logged, audited and returned as <see cref="ZohoActivityResult.Fault"/> at once; any other failure is thrown as an
+/// <see cref="ActivityFaultException"/> naming its code, for Durable to retry; the spend is set, and the audit lines are
+/// appended once.
 /// </summary>
 /// <param name="activityName">The activity's name (<c>ActivityNames</c>), the name of the run's span.</param>
 /// <param name="throttleLine">The action and module of the audit line written when Zoho throttles the run.</param>
@@ -29,8 +32,8 @@ internal sealed class ZohoActivityRun<TOutput>(
     public AuditLines Audit { get; } = lines;
 
     /// <summary>
-    /// Runs <paramref name="work"/>; when Zoho throttles it, the result is <paramref name="whenThrottled"/>'s (what was done
-    /// before the throttle) marked throttled.
+    /// Runs <paramref name="work"/>; when Zoho throttles it, or it meets a fault no retry cures, the result is
+    /// <paramref name="whenThrottled"/>'s (what was done before) marked throttled or faulted.
     /// </summary>
     public async Task<TOutput> RunAsync(Func<Task<TOutput>> work, Func<TOutput> whenThrottled, CancellationToken cancellationToken)
     {
@@ -42,6 +45,7 @@ internal sealed class ZohoActivityRun<TOutput>(
         ZohoSpendMeter meter = ZohoSpendMeter.Start(Client);
         TOutput result;
         ActivityThrottle? throttle = null;
+        ActivityFault? fault = null;
         try
         {
             result = await work().ConfigureAwait(false);
@@ -52,6 +56,19 @@ internal sealed class ZohoActivityRun<TOutput>(
             throttle = new ActivityThrottle(ex.RetryAfter, ex.Code);
             result = whenThrottled();
             Audit.Add(throttleLine.Action, throttleLine.Module, 0, AuditOutcomes.Throttled, ex.Code);
+        }
+        catch (ZohoApiException ex) when (ActivityFault.IsPermanent(ex))
+        {
+            fault = ActivityFault.Of(ex);
+            Log.ActivityFaulted(runner.Logger, input.RequestId, input.OrgId, throttleLine.Module, fault.Code);
+            result = whenThrottled();
+            Audit.Add(throttleLine.Action, throttleLine.Module, 0, AuditOutcomes.Failed, fault.Code);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ActivityFault thrown = ActivityFault.Of(ex);
+            Log.ActivityFaulted(runner.Logger, input.RequestId, input.OrgId, throttleLine.Module, thrown.Code);
+            throw new ActivityFaultException(thrown, ex);
         }
         finally
         {
@@ -67,6 +84,6 @@ internal sealed class ZohoActivityRun<TOutput>(
         }
 
         await runner.Audit.AppendAsync(input.OrgId, input.RequestId, Audit.Entries, cancellationToken).ConfigureAwait(false);
-        return (TOutput)((ZohoActivityResult)result with { Spend = meter.Spent(), Throttled = throttle });
+        return (TOutput)((ZohoActivityResult)result with { Spend = meter.Spent(), Throttled = throttle, Fault = fault });
     }
 }

@@ -41,7 +41,7 @@ public static class AuditActions
     /// <summary>FinalizeExport: the export file written.</summary>
     public const string ExportFinalize = "export-finalize";
 
-    /// <summary>DeleteBatch: every record's delete outcome.</summary>
+    /// <summary>DeleteBatch: the ids of each delete call before it is sent (outcome <c>intent</c>), then every record's outcome.</summary>
     public const string Delete = "delete";
 
     /// <summary>VerifyDeleted: the records checked, and those still present.</summary>

@@ -15,5 +15,9 @@ public sealed class AuditLines(string writer, string? callId, TimeProvider timeP
     public IReadOnlyList<AuditEntry> Entries => _entries;
 
     public void Add(string action, string? module, int count, string outcome, string? zohoCode = null, IReadOnlyList<string>? recordIds = null)
-        => _entries.Add(new AuditEntry(timeProvider.GetUtcNow(), action, module, count, outcome, zohoCode, recordIds, SubjectHash, writer, callId));
+        => _entries.Add(Create(action, module, count, outcome, zohoCode, recordIds));
+
+    /// <summary>A line stamped like the others but not added: for one the activity writes at once (a delete's intent).</summary>
+    public AuditEntry Create(string action, string? module, int count, string outcome, string? zohoCode = null, IReadOnlyList<string>? recordIds = null)
+        => new(timeProvider.GetUtcNow(), action, module, count, outcome, zohoCode, recordIds, SubjectHash, writer, callId);
 }

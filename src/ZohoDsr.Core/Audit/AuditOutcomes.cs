@@ -8,6 +8,12 @@ public static class AuditOutcomes
     /// <summary>A call or step did what it was asked.</summary>
     public const string Ok = "ok";
 
+    /// <summary>
+    /// DeleteBatch: the record ids about to be sent in a delete call, written before it; the call's outcome lines follow.
+    /// An intent no outcome line answers (a crash in between) is reconciled by the next delivery of the batch.
+    /// </summary>
+    public const string Intent = "intent";
+
     /// <summary>Zoho refused the call for its limits; the orchestration waits and retries (or gives up: <see cref="AuditActions.Failure"/>).</summary>
     public const string Throttled = "throttled";
 
@@ -103,7 +109,7 @@ public static class AuditOutcomes
     /// <summary>Every outcome.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Ok, Throttled, Failed, Skipped, PrivacySettingsOn, PrivacySettingsOff, NoEmailFields, FallbackScan, FallbackLookup,
+        Ok, Intent, Throttled, Failed, Skipped, PrivacySettingsOn, PrivacySettingsOff, NoEmailFields, FallbackScan, FallbackLookup,
         Partial, Disabled, RestrictedHidden, Missing, Deleted, NotFound, Gone, StillPresent, NotSupported, Delivered, HttpError,
         NoAnswer, Refused, Approved, Rejected, DeadlinePassed, NotSelected, NotDeletable, WouldDelete, Unsearched,
         UnsearchedModules, ActivityFailed, NoResult, Completed, Canceled,

@@ -81,6 +81,34 @@ public sealed class AuditTrail
             .SelectMany(e => (e.RecordIds ?? []).Select(id => (e.Module ?? string.Empty, id)))
             .ToHashSet();
 
+    /// <summary>
+    /// The records of <paramref name="module"/> that a delete intent names and no later delete line (any other outcome)
+    /// answers for, each with the time of its first open intent: a delete call that may have been sent and whose outcome
+    /// was never written (the process stopped in between).
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> OpenDeleteIntents(string module)
+    {
+        var open = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (AuditEntry entry in Entries.Where(e => string.Equals(e.Action, AuditActions.Delete, StringComparison.Ordinal)
+            && string.Equals(e.Module, module, StringComparison.Ordinal)))
+        {
+            bool intent = string.Equals(entry.Outcome, AuditOutcomes.Intent, StringComparison.Ordinal);
+            foreach (string id in entry.RecordIds ?? [])
+            {
+                if (!intent)
+                {
+                    open.Remove(id);
+                }
+                else if (!open.ContainsKey(id))
+                {
+                    open[id] = entry.At;
+                }
+            }
+        }
+
+        return open;
+    }
+
     /// <summary>The sum of <see cref="AuditEntry.Count"/> over the lines of <paramref name="action"/> with <paramref name="outcome"/>.</summary>
     public int Sum(string action, string outcome) => Of(action, outcome).Sum(e => e.Count);
 

@@ -26,6 +26,10 @@ public sealed class AuditWriter(IExportStore store, IAuditSubjectKeyProvider key
         return await store.AppendAuditAsync(orgId, requestId, lines, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The request's log as written so far (an empty trail when there is none).</summary>
+    public Task<AuditTrail> ReadAsync(string orgId, string requestId, CancellationToken cancellationToken)
+        => AuditTrail.ReadAsync(store, orgId, requestId, cancellationToken);
+
     /// <summary>The subject's hash in this request's log (<see cref="SubjectHash"/> with the key the log names).</summary>
     public async Task<string> HashSubjectAsync(string orgId, string requestId, string email, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace ZohoDsr.Core.Orchestration;
 /// <summary>
 /// Delete: decides what may be deleted (deletable and selected; the rest reported skipped), stops at a dry run, waits for
 /// approval when asked, deletes in batches children before parents (DeleteBatch), verifies and purges; the request fails
-/// when records were not deleted.
+/// when records were not deleted. When the delete step fails for good (a revoked refresh token, Zoho unreachable), every
+/// record it did not finish is reported failed with the fault's code, and the request's error says what to do.
 /// </summary>
 internal static class DeletePhase
 {
@@ -38,26 +39,68 @@ internal static class DeletePhase
             return refused;
         }
 
-        await DeleteBatchesAsync(run, calls, profile, toDelete);
+        try
+        {
+            await DeleteBatchesAsync(run, calls, profile, toDelete);
+        }
+        catch (DsrStepFailedException ex)
+        {
+            // The step failed for good: every record it did not finish is failed, with the cause as its reason.
+            FailUnfinished(run, toDelete, ex.Fault.Code);
+            throw ex.Prefixed(NotDeleted(run, toDelete));
+        }
+
         await VerifyPhase.RunAsync(run, calls, toDelete.Keys);
         if (run.Input.PurgeRecycleBin)
         {
             await PurgePhase.RunAsync(run, calls, profile);
         }
 
-        List<RecordOutcome> failed = run.Findings.Outcomes.Where(r => r.Outcome == RecordOutcomeKind.Failed).ToList();
-        if (failed.Count == 0)
+        if (run.Findings.Outcomes.Any(r => r.Outcome == RecordOutcomeKind.Failed))
         {
-            return run.Result(DsrStatus.Completed, error: null);
+            run.FailedBecause(DsrErrorTypes.RecordsNotDeleted);
+            return run.Result(DsrStatus.Failed, NotDeleted(run, toDelete));
         }
 
+        return run.Result(DsrStatus.Completed, error: null);
+    }
+
+    /// <summary>"3 of 12 records not deleted (RECORD_LOCKED: 1, invalid_code: 2)".</summary>
+    private static string NotDeleted(DsrRun run, SortedDictionary<string, List<string>> toDelete)
+    {
+        List<RecordOutcome> failed = run.Findings.Outcomes.Where(r => r.Outcome == RecordOutcomeKind.Failed).ToList();
         string codes = string.Join(", ", failed
             .GroupBy(r => r.ZohoCode ?? "UNKNOWN", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count()}"));
-        run.FailedBecause(DsrErrorTypes.RecordsNotDeleted);
-        return run.Result(DsrStatus.Failed, $"{failed.Count} of {toDelete.Values.Sum(ids => ids.Count)} records not deleted ({codes})");
+        return $"{failed.Count} of {toDelete.Values.Sum(ids => ids.Count)} records not deleted ({codes})";
     }
+
+    /// <summary>
+    /// Marks every record to delete that has no outcome yet failed with <paramref name="code"/>, and audits them per module
+    /// (the orchestration decides this: no activity answered for them).
+    /// </summary>
+    private static void FailUnfinished(DsrRun run, SortedDictionary<string, List<string>> toDelete, string code)
+    {
+        foreach ((string module, List<string> ids) in toDelete)
+        {
+            SortedDictionary<string, RecordOutcome> outcomes = run.Findings.OutcomesOf(module);
+            List<string> unfinished = ids.Where(id => !outcomes.TryGetValue(id, out RecordOutcome? o) || !IsFinal(o.Outcome)).ToList();
+            foreach (string id in unfinished)
+            {
+                run.Findings.SetOutcome(module, id, RecordOutcomeKind.Failed, code);
+            }
+
+            if (unfinished.Count > 0)
+            {
+                run.Audit(AuditActions.Failure, module, unfinished.Count, AuditOutcomes.Failed, code, unfinished);
+            }
+        }
+
+        run.SetStatus(DsrStatus.Running, DsrPhases.Delete);
+    }
+
+    private static bool IsFinal(RecordOutcomeKind kind) => kind is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound or RecordOutcomeKind.Failed;
 
     /// <summary>The ids to delete per module; found records of other modules are marked and audited skipped.</summary>
     private static SortedDictionary<string, List<string>> Plan(DsrRun run, OrgProfile profile)
@@ -122,25 +165,44 @@ internal static class DeletePhase
     {
         var answered = new List<RecordOutcome>();
         IReadOnlyList<string> pending = ids;
-        DeleteBatchResult result = await calls.CallZohoAsync(
-            DsrActivities.DeleteBatch,
-            Input(run, module, pending),
-            module,
-            resumeWith: throttled =>
+        DeleteBatchResult result;
+        try
+        {
+            result = await calls.CallZohoAsync(
+                DsrActivities.DeleteBatch,
+                Input(run, module, pending),
+                module,
+                resumeWith: throttled =>
+                {
+                    answered.AddRange(throttled.Outcomes);
+                    HashSet<string> done = throttled.Outcomes.Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
+                    pending = [.. pending.Where(id => !done.Contains(id))];
+                    return pending.Count == 0 ? null : Input(run, module, pending);
+                });
+        }
+        catch (DsrStepFailedException ex)
+        {
+            // What Zoho answered before the fault stands; the rest of this batch fails with the fault as its reason.
+            IReadOnlyList<RecordOutcome> partial = ex.Partial is DeleteBatchResult stopped ? stopped.Outcomes : [];
+            HashSet<string> reported = answered.Concat(partial).Where(o => IsFinal(o.Outcome)).Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
+            List<string> unanswered = ids.Where(id => !reported.Contains(id)).ToList();
+            Apply(run, module, ids, [.. answered, .. partial], unanswered: ex.Fault.Code);
+            if (unanswered.Count > 0)
             {
-                answered.AddRange(throttled.Outcomes);
-                HashSet<string> done = throttled.Outcomes.Select(o => o.RecordId).ToHashSet(StringComparer.Ordinal);
-                pending = [.. pending.Where(id => !done.Contains(id))];
-                return pending.Count == 0 ? null : Input(run, module, pending);
-            });
-        Apply(run, module, ids, [.. answered, .. result.Outcomes]);
+                run.Audit(AuditActions.Failure, module, unanswered.Count, AuditOutcomes.Failed, ex.Fault.Code, unanswered);
+            }
+
+            throw;
+        }
+
+        Apply(run, module, ids, [.. answered, .. result.Outcomes], unanswered: null);
     }
 
     private static DeleteBatchInput Input(DsrRun run, string module, IReadOnlyList<string> ids)
         => new(run.Input.OrgId, run.Input.RequestId, module, ids, run.Input.ReceivedAt);
 
-    /// <summary>Each id's outcome as Zoho reported it; an id it did not answer for is failed.</summary>
-    private static void Apply(DsrRun run, string module, IReadOnlyList<string> ids, IReadOnlyList<RecordOutcome> reported)
+    /// <summary>Each id's outcome as Zoho reported it; an id it did not answer for is failed (with <paramref name="unanswered"/>).</summary>
+    private static void Apply(DsrRun run, string module, IReadOnlyList<string> ids, IReadOnlyList<RecordOutcome> reported, string? unanswered)
     {
         var byId = new Dictionary<string, RecordOutcome>(StringComparer.Ordinal);
         foreach (RecordOutcome outcome in reported)
@@ -150,13 +212,13 @@ internal static class DeletePhase
 
         foreach (string id in ids)
         {
-            if (byId.TryGetValue(id, out RecordOutcome? outcome) && outcome.Outcome is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound or RecordOutcomeKind.Failed)
+            if (byId.TryGetValue(id, out RecordOutcome? outcome) && IsFinal(outcome.Outcome))
             {
                 run.Findings.SetOutcome(module, id, outcome.Outcome, outcome.ZohoCode);
             }
             else
             {
-                run.Findings.SetOutcome(module, id, RecordOutcomeKind.Failed, outcome?.ZohoCode);
+                run.Findings.SetOutcome(module, id, RecordOutcomeKind.Failed, outcome?.ZohoCode ?? unanswered);
             }
         }
     }

@@ -14,14 +14,16 @@ internal sealed class DsrCalls(DsrRun run)
     /// <summary>
     /// Runs <paramref name="work"/> for every item in waves: each wave asks the org's gate for permits first (waiting on a
     /// durable timer when refused), runs as many items at once as granted, then returns the permits with the credits spent.
+    /// <paramref name="complex"/>: the items issue COQL/Search calls, so their permits also come from the gate's
+    /// sub-concurrency semaphore.
     /// </summary>
-    public async Task FanOutAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, Task> work)
+    public async Task FanOutAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, Task> work, bool complex = false)
     {
         IDsrOrchestrationContext context = run.Context;
         var next = 0;
         while (next < items.Count)
         {
-            int granted = await AcquirePermitsAsync(items.Count - next);
+            int granted = await AcquirePermitsAsync(items.Count - next, complex);
             long creditsBefore = run.Spend.Credits;
             var wave = new List<Task>(granted);
             for (int i = next; i < next + granted; i++)
@@ -63,6 +65,12 @@ internal sealed class DsrCalls(DsrRun run)
                 run.Settings = orgSettings; // even a throttled ResolveOrg brings the configured backoff
             }
 
+            if (result.Fault is { } fault)
+            {
+                Log.OrchestrationActivityFailed(run.Logger, run.Input.RequestId, run.Input.OrgId, module ?? "-", StepFailure.ActivityFailed);
+                throw DsrStepFailedException.ActivityFailed(activity.Name, module, run.Input.OrgId, fault, result);
+            }
+
             if (result.Throttled is not { } throttled)
             {
                 return result;
@@ -90,7 +98,10 @@ internal sealed class DsrCalls(DsrRun run)
         }
     }
 
-    /// <summary>Calls an activity with its own call id; a failure (after the retry policy) is a failed step naming it.</summary>
+    /// <summary>
+    /// Calls an activity with its own call id; a failure (after the retry policy) is a failed step naming it and its fault
+    /// (the host reports it as an <see cref="ActivityFailedException"/>).
+    /// </summary>
     public async Task<TOutput> CallAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, string? module, ActivityRetryPolicy retry)
         where TInput : ActivityInput
         where TOutput : class
@@ -104,19 +115,26 @@ internal sealed class DsrCalls(DsrRun run)
         catch (Exception ex) when (ex is not OperationCanceledException and not DsrStepFailedException)
         {
             Log.OrchestrationActivityFailed(run.Logger, run.Input.RequestId, run.Input.OrgId, module ?? "-", StepFailure.ActivityFailed);
-            throw DsrStepFailedException.ActivityFailed(activity.Name, module);
+            ActivityFault fault = ex is ActivityFailedException failed ? failed.Fault : ActivityFault.Of(ex.InnerException ?? ex);
+            throw DsrStepFailedException.ActivityFailed(activity.Name, module, run.Input.OrgId, fault);
         }
 
-        return result ?? throw DsrStepFailedException.NoResult(activity.Name, module);
+        return result ?? throw DsrStepFailedException.NoResult(activity.Name, module, run.Input.OrgId);
     }
 
-    private async Task<int> AcquirePermitsAsync(int wanted)
+    private async Task<int> AcquirePermitsAsync(int wanted, bool complex)
     {
         IDsrOrchestrationContext context = run.Context;
         int capacity = run.Profile?.ConcurrencyBudget ?? 0;
+        int complexCapacity = run.Profile?.SubConcurrencyBudget ?? 0;
         if (capacity > 0)
         {
             wanted = Math.Min(wanted, capacity);
+        }
+
+        if (complex && complexCapacity > 0)
+        {
+            wanted = Math.Min(wanted, complexCapacity);
         }
 
         while (true)
@@ -124,13 +142,19 @@ internal sealed class DsrCalls(DsrRun run)
             DateTime now = context.CurrentUtcDateTime;
             GateGrant grant = await context.AcquirePermitsAsync(
                 run.Input.OrgId,
-                new GateAcquireRequest(context.InstanceId, wanted, run.Settings.GateLease, now, capacity, run.Profile?.CreditBudget ?? 0, EstimatedCredits: wanted));
+                new GateAcquireRequest(
+                    context.InstanceId, wanted, run.Settings.GateLease, now, capacity, run.Profile?.CreditBudget ?? 0, EstimatedCredits: wanted, complex, complexCapacity));
             if (grant.Granted > 0)
             {
                 return Math.Min(grant.Granted, wanted);
             }
 
-            GateRefusal refusal = string.Equals(grant.Reason, OrgRateGate.CreditsReason, StringComparison.Ordinal) ? GateRefusal.Credits : GateRefusal.Concurrency;
+            GateRefusal refusal = grant.Reason switch
+            {
+                OrgRateGate.CreditsReason => GateRefusal.Credits,
+                OrgRateGate.SubConcurrencyReason => GateRefusal.SubConcurrency,
+                _ => GateRefusal.Concurrency,
+            };
             Log.OrchestrationGateRefused(run.Logger, run.Input.RequestId, run.Input.OrgId, refusal);
             DateTime retryAt = grant.RetryAt is { } at && at > now ? at : now + OrgRateGate.PollInterval;
             await context.CreateTimer(retryAt, CancellationToken.None);

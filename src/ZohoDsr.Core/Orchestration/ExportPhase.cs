@@ -3,7 +3,10 @@ using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Orchestration;
 
-/// <summary>Access: writes every found record to export parts (ExportRecords), then joins them (FinalizeExport).</summary>
+/// <summary>
+/// Access: writes every found record to export parts (ExportRecords), then joins them (FinalizeExport). When writing
+/// fails for good, the records of the parts not written are reported failed with the fault's code.
+/// </summary>
 internal static class ExportPhase
 {
     /// <summary>Records per ExportRecords part.</summary>
@@ -22,12 +25,33 @@ internal static class ExportPhase
         }
 
         var written = new ExportRecordsResult?[parts.Count];
-        await calls.FanOutAsync(Enumerable.Range(0, parts.Count).ToList(), async index =>
+        try
         {
-            (string module, IReadOnlyList<string> ids, int part) = parts[index];
-            written[index] = await calls.CallZohoAsync(
-                DsrActivities.ExportRecords, new ExportRecordsInput(run.Input.OrgId, run.Input.RequestId, module, ids, part), module);
-        });
+            await calls.FanOutAsync(Enumerable.Range(0, parts.Count).ToList(), async index =>
+            {
+                (string module, IReadOnlyList<string> ids, int part) = parts[index];
+                written[index] = await calls.CallZohoAsync(
+                    DsrActivities.ExportRecords, new ExportRecordsInput(run.Input.OrgId, run.Input.RequestId, module, ids, part), module);
+            });
+        }
+        catch (DsrStepFailedException ex)
+        {
+            // The records of parts not written are not in the export: failed, with the cause as their reason.
+            var unwritten = 0;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (written[i] is null)
+                {
+                    foreach (string id in parts[i].Ids)
+                    {
+                        run.Findings.SetOutcome(parts[i].Module, id, RecordOutcomeKind.Failed, ex.Fault.Code);
+                        unwritten++;
+                    }
+                }
+            }
+
+            throw ex.Prefixed($"{unwritten} of {parts.Sum(p => p.Ids.Count)} records not exported ({ex.Fault.Code})");
+        }
 
         var partNames = new List<string>(parts.Count);
         for (var i = 0; i < parts.Count; i++)

@@ -3,7 +3,10 @@ using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Orchestration;
 
-/// <summary>Finds the subject in the parent modules (FindInModule), in parallel within the gate's permits.</summary>
+/// <summary>
+/// Finds the subject in the parent modules (FindInModule), in parallel within the gate's permits; each call issues COQL and
+/// Search, so it also holds a permit of the gate's sub-concurrency semaphore.
+/// </summary>
 internal static class FindPhase
 {
     public static async Task RunAsync(DsrRun run, DsrCalls calls, OrgProfile profile)
@@ -18,6 +21,6 @@ internal static class FindPhase
                 module.Module);
             run.Findings.Add(module.Module, found);
             run.ModulesDone++;
-        });
+        }, complex: true);
     }
 }

@@ -36,7 +36,7 @@ internal static class NotesPhase
                 new FindRelatedInput(run.Input.OrgId, run.Input.RequestId, Profile, chunk) { ParentModule = ZohoModules.AnyModule },
                 ZohoModules.Notes);
             findings.Add(ZohoModules.Notes, found);
-        });
+        }, complex: true); // notes are looked up by COQL on Parent_Id
 
         foreach (string id in findings.FindingsOf(ZohoModules.Notes).Ids)
         {

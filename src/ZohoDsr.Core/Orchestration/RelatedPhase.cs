@@ -46,7 +46,7 @@ internal static class RelatedPhase
             {
                 run.ModulesDone++;
             }
-        });
+        }, complex: true); // lookups by contact id are COQL
 
         foreach ((string module, ModuleFindings found) in findings.Modules)
         {

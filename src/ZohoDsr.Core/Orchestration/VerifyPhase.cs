@@ -30,6 +30,6 @@ internal static class VerifyPhase
             {
                 run.Findings.SetOutcome(check.Module, id, RecordOutcomeKind.Failed, StillPresentCode);
             }
-        });
+        }, complex: true); // the exact query is COQL
     }
 }

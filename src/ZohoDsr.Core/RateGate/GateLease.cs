@@ -1,3 +1,4 @@
 namespace ZohoDsr.Core.RateGate;
 
-public sealed record GateLease(int Permits, DateTime ExpiresAt, long EstimatedCredits);
+/// <summary>A holder's permits until <paramref name="ExpiresAt"/>; <paramref name="ComplexPermits"/> of them also hold the COQL/Search semaphore.</summary>
+public sealed record GateLease(int Permits, DateTime ExpiresAt, long EstimatedCredits, int ComplexPermits = 0);

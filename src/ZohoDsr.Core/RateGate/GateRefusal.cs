@@ -6,6 +6,9 @@ public enum GateRefusal
     /// <summary><see cref="OrgRateGate.ConcurrencyReason"/>: every permit is held.</summary>
     Concurrency,
 
+    /// <summary><see cref="OrgRateGate.SubConcurrencyReason"/>: every COQL/Search permit is held.</summary>
+    SubConcurrency,
+
     /// <summary><see cref="OrgRateGate.CreditsReason"/>: the rolling 24-hour credit budget would be exceeded.</summary>
     Credits,
 }

@@ -2,7 +2,8 @@ namespace ZohoDsr.Core.RateGate;
 
 /// <summary>
 /// A counting semaphore per org with leases, capped at the caller's capacity (a fraction of the edition's concurrency), plus
-/// the rolling 24-hour credit budget. Pure logic over <see cref="OrgRateGateState"/>: ZohoDsr.Functions makes it the
+/// the rolling 24-hour credit budget, and a second, smaller semaphore for COQL/Search calls (Zoho's sub-concurrency of
+/// "complex" calls, 10 per org on every edition): a complex acquire takes permits of both. Pure logic over <see cref="OrgRateGateState"/>: ZohoDsr.Functions makes it the
 /// <c>OrgRateGate</c> durable entity, whose operations the engine runs one at a time.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,9 @@ public sealed class OrgRateGate(OrgRateGateState state)
 
     /// <summary>Refusal reason: every permit is held.</summary>
     public const string ConcurrencyReason = "concurrency";
+
+    /// <summary>Refusal reason: every COQL/Search permit is held.</summary>
+    public const string SubConcurrencyReason = "sub-concurrency";
 
     /// <summary>Refusal reason: the rolling 24-hour credit budget would be exceeded.</summary>
     public const string CreditsReason = "credits";
@@ -44,6 +48,11 @@ public sealed class OrgRateGate(OrgRateGateState state)
         if (request.CreditBudget > 0)
         {
             State.CreditBudget = request.CreditBudget;
+        }
+
+        if (request.ComplexCapacity > 0)
+        {
+            State.ComplexCapacity = request.ComplexCapacity;
         }
 
         var now = request.Now;
@@ -75,7 +84,17 @@ public sealed class OrgRateGate(OrgRateGateState state)
             return new GateGrant(0, ConcurrencyRetryAt(now, request.Holder), ConcurrencyReason);
         }
 
-        State.Leases[request.Holder] = new GateLease(total, now + request.Lease, request.EstimatedCredits);
+        if (request.Complex && State.ComplexCapacity > 0)
+        {
+            var freeComplex = State.ComplexCapacity - (ComplexInUseUnchecked() - (held?.ComplexPermits ?? 0));
+            total = Math.Min(total, freeComplex);
+            if (total <= 0)
+            {
+                return new GateGrant(0, ConcurrencyRetryAt(now, request.Holder), SubConcurrencyReason);
+            }
+        }
+
+        State.Leases[request.Holder] = new GateLease(total, now + request.Lease, request.EstimatedCredits, request.Complex ? total : 0);
         return new GateGrant(total, null, null);
     }
 
@@ -104,6 +123,13 @@ public sealed class OrgRateGate(OrgRateGateState state)
         return InUseUnchecked();
     }
 
+    /// <summary>COQL/Search permits currently held (after reclaiming leases expired at <paramref name="now"/>).</summary>
+    public int ComplexInUse(DateTime now)
+    {
+        Reclaim(now);
+        return ComplexInUseUnchecked();
+    }
+
     /// <summary>Credits booked within the rolling window ending at <paramref name="now"/>.</summary>
     public long CreditsSpent(DateTime now)
     {
@@ -120,6 +146,17 @@ public sealed class OrgRateGate(OrgRateGateState state)
         foreach (var lease in State.Leases.Values)
         {
             total += lease.Permits;
+        }
+
+        return total;
+    }
+
+    private int ComplexInUseUnchecked()
+    {
+        var total = 0;
+        foreach (var lease in State.Leases.Values)
+        {
+            total += lease.ComplexPermits;
         }
 
         return total;

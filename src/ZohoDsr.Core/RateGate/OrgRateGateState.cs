@@ -8,6 +8,9 @@ public sealed class OrgRateGateState
 
     public int Capacity { get; set; }
 
+    /// <summary>The COQL/Search semaphore's capacity (0: never learnt, only <see cref="Capacity"/> bounds those calls).</summary>
+    public int ComplexCapacity { get; set; }
+
     public long CreditBudget { get; set; }
 
     /// <summary>Credits spent per hour (UTC hour start → credits), for the rolling 24-hour window.</summary>

@@ -22,12 +22,23 @@ public sealed class DurableDsrOrchestrationContext(TaskOrchestrationContext cont
 
     public Guid NewGuid() => context.NewGuid();
 
-    public Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
+    /// <summary>
+    /// Calls the activity; a failure after the retries (<see cref="TaskFailedException"/>) is reported as Core's
+    /// <see cref="ActivityFailedException"/> with the fault read from its failure details.
+    /// </summary>
+    public async Task<TOutput> CallActivityAsync<TInput, TOutput>(DsrActivity<TInput, TOutput> activity, TInput input, ActivityRetryPolicy? retry = null)
         where TInput : ActivityInput
         where TOutput : class
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return context.CallActivityAsync<TOutput>(activity.Name, input, ToTaskOptions(retry));
+        try
+        {
+            return await context.CallActivityAsync<TOutput>(activity.Name, input, ToTaskOptions(retry)).ConfigureAwait(true);
+        }
+        catch (TaskFailedException ex)
+        {
+            throw new ActivityFailedException(activity.Name, ActivityFault.FromFailure(ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage), ex);
+        }
     }
 
     public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => context.CreateTimer(fireAt, cancellationToken);

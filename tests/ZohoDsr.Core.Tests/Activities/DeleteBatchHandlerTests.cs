@@ -77,10 +77,11 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         Assert.Equal(delivered.Outcomes, again.Outcomes);
         Assert.Equal(2, org.Counters.RecordsDeleted);
         string[] raw = await File.ReadAllLinesAsync(Path.Combine(host.ExportPath, org.OrgId, "r-7", "audit.jsonl"));
-        Assert.Equal(2, raw.Count(l => l.Contains("\"action\":\"delete\"", StringComparison.Ordinal)));
+        Assert.Equal(4, raw.Count(l => l.Contains("\"action\":\"delete\"", StringComparison.Ordinal)));
         AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-7", CancellationToken.None);
-        AuditEntry line = Assert.Single(trail.Entries);
-        Assert.Equal((ActivityNames.DeleteBatch, "i-7:4"), (line.Writer, line.CallId));
+        Assert.Equal([AuditOutcomes.Intent, AuditOutcomes.Deleted], trail.Entries.Select(e => e.Outcome));
+        Assert.All(trail.Entries, line => Assert.Equal((ActivityNames.DeleteBatch, "i-7:4"), (line.Writer, line.CallId)));
+        Assert.Empty(trail.OpenDeleteIntents("Contacts"));
         Assert.Equal(2, trail.Sum(AuditActions.Delete, AuditOutcomes.Deleted));
         Assert.Equal([("Contacts", first), ("Contacts", second)], trail.RecordIds(AuditActions.Delete, AuditOutcomes.Deleted).Order());
     }
@@ -132,6 +133,98 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
         Assert.Empty(result.Outcomes);
         org.Faults.Clear();
         Assert.True(org.Exists("Calls", id));
+    }
+
+    [Fact]
+    public async Task Handle_RefreshTokenRevokedAtTheDelete_ReturnsTheFaultAtOnceAndDeletesNothing()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Contacts");
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.RevokeRefreshTokens, Method = "DELETE", MaxTimes = 1 });
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-7", "Contacts", [id]), CancellationToken.None);
+
+        Assert.Equal(new ActivityFault(ActivityFaultCodes.InvalidCode), result.Fault);
+        Assert.Null(result.Throttled);
+        Assert.Empty(result.Outcomes);
+        Assert.True(org.Exists("Contacts", id));
+        string audit = await File.ReadAllTextAsync(Path.Combine(host.ExportPath, org.OrgId, "r-7", "audit.jsonl"));
+        Assert.Contains("\"outcome\":\"failed\",\"zohoCode\":\"invalid_code\"", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_ZohoUnreachableAfterTheDelete_ThrowsAFaultNamingTheCode()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Contacts");
+        // The delete is lost and so is every read that would reconcile it: nothing can tell what happened.
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.LostAnswerGatewayTimeout, Method = "DELETE" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "GET" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "POST" });
+
+        ActivityFaultException ex = await Assert.ThrowsAsync<ActivityFaultException>(
+            () => host.Get<DeleteBatchHandler>().HandleAsync(new DeleteBatchInput(org.OrgId, "r-8", "Contacts", [id]), CancellationToken.None));
+
+        Assert.Equal("HTTP_503", ex.Fault.Code);
+        Assert.Equal(ex.Fault, ActivityFault.FromFailure(typeof(ActivityFaultException).FullName, ex.Message));
+    }
+
+    [Fact]
+    public async Task Handle_StoppedBetweenIntentAndOutcome_RedeliveryReconcilesWithoutSendingTheDeleteAgain()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string deleted = Insert(org, "Contacts");
+        string kept = Insert(org, "Contacts");
+        var input = new DeleteBatchInput(org.OrgId, "r-9", "Contacts", [deleted], TimeProvider.System.GetUtcNow()) { CallId = "i-9:3" };
+        // The first delivery: the delete is applied, its answer lost, and every read that would reconcile it fails: the
+        // activity stops after writing the intent and before writing any outcome, as a crash would leave it.
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.LostAnswerDropConnection, Method = "DELETE" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "GET" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "POST" });
+        await Assert.ThrowsAsync<ActivityFaultException>(() => host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None));
+        AuditTrail stopped = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-9", CancellationToken.None);
+        Assert.Equal([deleted], stopped.OpenDeleteIntents("Contacts").Keys);
+        Assert.False(org.Exists("Contacts", deleted));
+
+        // The redelivery (and a second batch naming a record with no open intent): a delete sent now would revoke the token.
+        org.Faults.Clear();
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.RevokeRefreshTokens, Method = "DELETE" });
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Null(result.Fault);
+        Assert.Equal([new RecordOutcome("Contacts", deleted, RecordOutcomeKind.Deleted)], result.Outcomes);
+        AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-9", CancellationToken.None);
+        Assert.Empty(trail.OpenDeleteIntents("Contacts"));
+        Assert.Equal([("Contacts", deleted)], trail.RecordIds(AuditActions.Delete, AuditOutcomes.Deleted));
+        Assert.Single(trail.Entries, e => e.Outcome == AuditOutcomes.Intent);
+        Assert.True(org.Exists("Contacts", kept));
+    }
+
+    [Fact]
+    public async Task Handle_OpenIntentRecordStillThere_SentAndDeleted()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Contacts");
+        var input = new DeleteBatchInput(org.OrgId, "r-10", "Contacts", [id], TimeProvider.System.GetUtcNow()) { CallId = "i-10:3" };
+        // The first delivery stops after its intent, before the delete reaches Zoho.
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "DELETE" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "GET" });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.ServiceUnavailable, Method = "POST" });
+        await Assert.ThrowsAsync<ActivityFaultException>(() => host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None));
+        Assert.True(org.Exists("Contacts", id));
+        org.Faults.ClearRules();
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>().HandleAsync(input, CancellationToken.None);
+
+        Assert.Equal([new RecordOutcome("Contacts", id, RecordOutcomeKind.Deleted)], result.Outcomes);
+        Assert.False(org.Exists("Contacts", id));
+        Assert.Equal(1, org.Counters.RecordsDeleted);
+        AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-10", CancellationToken.None);
+        Assert.Empty(trail.OpenDeleteIntents("Contacts"));
     }
 
     internal static string Insert(SimOrg org, string module)

@@ -26,6 +26,7 @@ public sealed class ResolveOrgHandlerTests(SimulatorFixture simulator) : IClassF
         Assert.True(profile.PrivacySettings);
         Assert.Equal(8, profile.ApiVersion);
         Assert.Equal(15, profile.ConcurrencyBudget);
+        Assert.Equal(7, profile.SubConcurrencyBudget); // Zoho's 10 complex calls x the same 75 %
         Assert.True(profile.CreditBudget > 0);
         ModuleProfile contacts = Assert.Single(profile.ParentModules, m => m.Module == "Contacts");
         Assert.Equal(["Email", "Secondary_Email"], contacts.EmailFields.Order(StringComparer.Ordinal));

@@ -56,6 +56,34 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public void OpenDeleteIntents_IntentWithoutOutcome_OpenFromItsFirstIntent()
+    {
+        var intent = new AuditEntry(At, AuditActions.Delete, "Contacts", 3, AuditOutcomes.Intent, RecordIds: ["1", "2", "3"], Writer: "DeleteBatch", CallId: "i-1:4");
+        var answered = new AuditEntry(At.AddSeconds(1), AuditActions.Delete, "Contacts", 1, AuditOutcomes.Deleted, RecordIds: ["1"], Writer: "DeleteBatch", CallId: "i-1:4");
+        var locked = new AuditEntry(At.AddSeconds(1), AuditActions.Delete, "Contacts", 1, AuditOutcomes.Failed, "RECORD_LOCKED", ["2"], Writer: "DeleteBatch", CallId: "i-1:4");
+        var again = intent with { At = At.AddSeconds(9), Count = 1, RecordIds = ["3"], CallId = "i-1:7" };
+        var otherModule = intent with { Module = "Leads", RecordIds = ["9"] };
+
+        AuditTrail trail = AuditTrail.Parse([Header(), Line(intent), Line(answered), Line(locked), Line(again), Line(otherModule)]);
+
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { ["3"] = At }, trail.OpenDeleteIntents("Contacts"));
+        Assert.Equal(["9"], trail.OpenDeleteIntents("Leads").Keys);
+    }
+
+    [Fact]
+    public void OpenDeleteIntents_OutcomeBeforeALaterIntent_TheLaterIntentIsOpen()
+    {
+        var first = new AuditEntry(At, AuditActions.Delete, "Contacts", 1, AuditOutcomes.Intent, RecordIds: ["1"], Writer: "DeleteBatch", CallId: "i-1:4");
+        var throttledThenDone = new AuditEntry(At.AddSeconds(1), AuditActions.Delete, "Contacts", 1, AuditOutcomes.Failed, "RECORD_LOCKED", ["1"], Writer: "DeleteBatch", CallId: "i-1:4");
+        var retry = first with { At = At.AddSeconds(30), CallId = "i-1:8" };
+
+        AuditTrail trail = AuditTrail.Parse([Line(first), Line(throttledThenDone), Line(retry)]);
+
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { ["1"] = At.AddSeconds(30) }, trail.OpenDeleteIntents("Contacts"));
+        Assert.Empty(AuditTrail.Parse([Line(first), Line(throttledThenDone)]).OpenDeleteIntents("Contacts"));
+    }
+
+    [Fact]
     public void Vocabulary_EveryConstant_ListedOnceAndNamedInKebabCase()
     {
         foreach (IReadOnlyList<string> all in new[] { AuditActions.All, AuditOutcomes.All })

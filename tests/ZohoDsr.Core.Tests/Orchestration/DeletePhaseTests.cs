@@ -131,4 +131,50 @@ public sealed class DeletePhaseTests
         Assert.DoesNotContain("k2", org.InputsOf<VerifyDeletedInput>(ActivityNames.VerifyDeleted).SelectMany(v => v.RecordIds));
         Assert.Equal("1 of 7 records not deleted (RECORD_LOCKED: 1)", result.Error);
     }
+
+    [Fact]
+    public async Task RunAsync_RefreshTokenRevokedMidDelete_EveryUnfinishedRecordFailedWithInvalidCode()
+    {
+        var org = Org();
+        org.DeletedBeforeThrottle = 1;
+        org.Fault = (name, input, _) => name == ActivityNames.DeleteBatch && ((DeleteBatchInput)input).Module == "Leads"
+            ? new ActivityFault(ActivityFaultCodes.InvalidCode)
+            : null;
+        org.Found["Leads"] = ["l1", "l2"];
+
+        var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal(["Calls/k1", "Calls/k2", "Calls/k3", "Leads/l1", "Quotes/q1"], Ids(result, RecordOutcomeKind.Deleted));
+        Assert.Equal(["Contacts/c1", "Contacts/c2", "Leads/l2"], Ids(result, RecordOutcomeKind.Failed));
+        Assert.All(result.Records.Where(r => r.Outcome == RecordOutcomeKind.Failed), r => Assert.Equal("invalid_code", r.ZohoCode));
+        Assert.DoesNotContain(result.Records, r => r.Outcome == RecordOutcomeKind.Found);
+        Assert.Equal(
+            "3 of 8 records not deleted (invalid_code: 3); DeleteBatch for module Leads failed (invalid_code): refresh token revoked: re-authorise org org-1",
+            result.Error);
+        Assert.DoesNotContain(org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch), d => d.Module == "Contacts");
+        Assert.Empty(org.InputsOf<VerifyDeletedInput>(ActivityNames.VerifyDeleted));
+        Assert.Equal(3, context.Statuses[^1].RecordsFailed);
+        var failures = OrchestrationAudit(org).Where(e => e.Action == AuditActions.Failure).ToList();
+        Assert.Contains(failures, e => e.Module == "Contacts" && e.Outcome == AuditOutcomes.Failed && e.ZohoCode == "invalid_code" && e.RecordIds!.SequenceEqual(["c1", "c2"]));
+        Assert.Contains(failures, e => e.Module == "Leads" && e.Outcome == AuditOutcomes.ActivityFailed && e.ZohoCode == "invalid_code");
+        Assert.Equal(0, context.Gate.InUse(context.CurrentUtcDateTime));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeleteBatchFailsEveryRetry_RecordsFailedWithTheThrownFaultsCode()
+    {
+        var org = Org();
+        org.Fail = (name, input, _) => name == ActivityNames.DeleteBatch && ((DeleteBatchInput)input).Module == "Calls"
+            ? new ActivityFaultException(new ActivityFault(ActivityFaultCodes.TransportError), new HttpRequestException("connection reset"))
+            : null;
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Equal(Settings.ActivityRetry.MaxNumberOfAttempts, org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch).Count(d => d.Module == "Calls"));
+        Assert.Equal(["Quotes/q1"], Ids(result, RecordOutcomeKind.Deleted));
+        Assert.Equal(6, result.Records.Count(r => r.Outcome == RecordOutcomeKind.Failed && r.ZohoCode == ActivityFaultCodes.TransportError));
+        Assert.StartsWith("6 of 7 records not deleted (TRANSPORT_ERROR: 6); DeleteBatch for module Calls failed (TRANSPORT_ERROR): Zoho could not be reached", result.Error);
+    }
 }

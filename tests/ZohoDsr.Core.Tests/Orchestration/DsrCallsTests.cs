@@ -113,7 +113,7 @@ public sealed class DsrCallsTests
         var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
 
         Assert.Equal(DsrStatus.Failed, result.Status);
-        Assert.Equal("FindRelated failed for module Calls", result.Error);
+        Assert.Equal("FindRelated for module Calls failed (ACTIVITY_FAILED): the activity failed on every attempt: see the exception in the instance's history", result.Error);
         Assert.Equal(Settings.ActivityRetry.MaxNumberOfAttempts, org.InputsOf<FindRelatedInput>(ActivityNames.FindRelated).Count(i => i.Module.Module == "Calls"));
         Assert.Contains(context.RetryPolicies, p => p.Name == ActivityNames.FindRelated && p.Retry == Settings.ActivityRetry);
         Assert.Empty(org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch));
@@ -199,5 +199,25 @@ public sealed class DsrCallsTests
             Assert.InRange(a.Permits, 1, 2);
         });
         Assert.Equal(0, context.Gate.InUse(context.CurrentUtcDateTime));
+    }
+
+    [Fact]
+    public async Task RunAsync_FindRelatedAndVerifyWaves_AskForSubConcurrencyPermitsAndReturnThem()
+    {
+        var org = Org();
+        org.Profile = org.Profile with { ConcurrencyBudget = 4, SubConcurrencyBudget = 1 };
+
+        var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        var complex = context.Acquires.Where(a => a.Complex).ToList();
+        Assert.Equal(
+            org.Calls.Count(c => c.Name is ActivityNames.FindInModule or ActivityNames.FindRelated or ActivityNames.VerifyDeleted),
+            complex.Count);
+        Assert.All(complex, a => Assert.Equal((1, 1), (a.Permits, a.ComplexCapacity)));
+        Assert.Contains(context.Acquires, a => !a.Complex && a.Permits > 1); // the delete waves: main cap only
+        Assert.Equal(0, context.Gate.InUse(context.CurrentUtcDateTime));
+        Assert.Equal(0, context.Gate.ComplexInUse(context.CurrentUtcDateTime));
+        Assert.Equal(1, context.Gate.State.ComplexCapacity);
     }
 }

@@ -54,6 +54,9 @@ internal sealed class FakeActivities
     /// <summary>Decides per call whether the activity throws: (activity, input, attempt) → exception or null.</summary>
     public Func<string, object, int, Exception?> Fail { get; set; } = (_, _, _) => null;
 
+    /// <summary>Decides per call whether a DeleteBatch stops with a fault no retry cures (returned in its result, as the runner does).</summary>
+    public Func<string, object, int, ActivityFault?> Fault { get; set; } = (_, _, _) => null;
+
     public bool CallbackDelivered { get; set; } = true;
 
     /// <summary>Every call in order: activity name and input.</summary>
@@ -97,6 +100,7 @@ internal sealed class FakeActivities
         }
 
         var throttle = Throttle(name, input, attempt);
+        var fault = Fault(name, input, attempt);
         var spend = new ApiSpend(1, 2);
         lock (_lock)
         {
@@ -109,7 +113,7 @@ internal sealed class FakeActivities
                 ActivityNames.FindRelated => FindRelated((FindRelatedInput)input, throttle, spend),
                 ActivityNames.ExportRecords => Export((ExportRecordsInput)input, throttle, spend),
                 ActivityNames.FinalizeExport => new FinalizeExportResult($"exports/{((FinalizeExportInput)input).RequestId}.json", ((FinalizeExportInput)input).PartNames.Count),
-                ActivityNames.DeleteBatch => Delete((DeleteBatchInput)input, throttle, spend),
+                ActivityNames.DeleteBatch => Delete((DeleteBatchInput)input, throttle, spend, fault),
                 ActivityNames.VerifyDeleted => Verify((VerifyDeletedInput)input, throttle, spend),
                 ActivityNames.PurgeRecycleBin => Purge((PurgeRecycleBinInput)input, throttle, spend),
                 ActivityNames.WriteAudit => WriteAudit((WriteAuditInput)input),
@@ -166,11 +170,18 @@ internal sealed class FakeActivities
             ? new ExportRecordsResult(input.Module, string.Empty, 0, []) { Spend = spend, Throttled = throttle }
             : new ExportRecordsResult(input.Module, $"parts/{input.Module}-{input.Part}.json", input.RecordIds.Count, [.. input.RecordIds.Where(DeleteCodes.ContainsKey)]) { Spend = spend };
 
-    private DeleteBatchResult Delete(DeleteBatchInput input, ActivityThrottle? throttle, ApiSpend spend)
+    private DeleteBatchResult Delete(DeleteBatchInput input, ActivityThrottle? throttle, ApiSpend spend, ActivityFault? fault)
     {
         if (input.RecordIds.Count > 100)
         {
             throw new InvalidOperationException("Zoho deletes at most 100 ids per call.");
+        }
+
+        if (fault is not null)
+        {
+            // The first records were answered before the fault (e.g. the refresh token revoked part-way).
+            var answered = input.RecordIds.Take(DeletedBeforeThrottle).Select(id => DeleteOne(input.Module, id)).ToList();
+            return new DeleteBatchResult(input.Module, answered) { Spend = spend, Fault = fault };
         }
 
         if (throttle is not null)

@@ -78,7 +78,7 @@ public sealed class FinishPhaseTests
         var (result, _) = await RunAsync(org, Input(DsrRequestType.Access));
 
         Assert.Equal(DsrStatus.Failed, result.Status);
-        Assert.Equal("WriteAudit failed", result.Error);
+        Assert.Equal("WriteAudit failed (ACTIVITY_FAILED): the activity failed on every attempt: see the exception in the instance's history", result.Error);
     }
 
     [Fact]

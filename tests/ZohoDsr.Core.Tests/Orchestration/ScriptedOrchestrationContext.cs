@@ -72,7 +72,8 @@ internal sealed class ScriptedOrchestrationContext(FakeActivities activities) : 
             }
             catch (Exception ex)
             {
-                return Task.FromException<TOutput>(new InvalidOperationException($"Task '{activity.Name}' failed: {ex.Message}", ex));
+                // As the Durable adapter does: the fault read from what the engine keeps (the exception's type and message).
+                return Task.FromException<TOutput>(new ActivityFailedException(activity.Name, ActivityFault.FromFailure(ex.GetType().FullName, ex.Message), ex));
             }
         }
     }

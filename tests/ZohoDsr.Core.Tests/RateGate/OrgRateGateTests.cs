@@ -239,4 +239,98 @@ public sealed class OrgRateGateTests
 
         Assert.StartsWith("request.", error.ParamName);
     }
+
+    private static GateAcquireRequest AskComplex(string holder, int permits, DateTime now, int capacity = 15, int complexCapacity = 7)
+        => new(holder, permits, Lease, now, capacity, 0, 0, Complex: true, ComplexCapacity: complexCapacity);
+
+    [Fact]
+    public void Acquire_ComplexAboveSubConcurrency_GrantsOnlyTheSmallerSemaphoresFree()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+
+        var first = gate.Acquire(AskComplex("a", 5, Now));
+        var second = gate.Acquire(AskComplex("b", 5, Now));
+
+        Assert.Equal(5, first.Granted);
+        Assert.Equal(2, second.Granted);
+        Assert.Equal(7, gate.ComplexInUse(Now));
+        Assert.Equal(7, gate.InUse(Now));
+        Assert.Equal(new GateLease(2, Now + Lease, 0, ComplexPermits: 2), gate.State.Leases["b"]);
+    }
+
+    [Fact]
+    public void Acquire_ComplexAllHeld_RefusesForSubConcurrencyWhileOrdinaryPermitsStillGranted()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+        gate.Acquire(AskComplex("a", 7, Now));
+
+        var complex = gate.Acquire(AskComplex("b", 1, Now));
+        var ordinary = gate.Acquire(Ask("c", 10, Now, capacity: 15));
+
+        Assert.Equal(new GateGrant(0, Now + OrgRateGate.PollInterval, OrgRateGate.SubConcurrencyReason), complex);
+        Assert.Equal(8, ordinary.Granted);
+        Assert.Equal(15, gate.InUse(Now));
+        Assert.Equal(7, gate.ComplexInUse(Now));
+    }
+
+    [Fact]
+    public void Acquire_MainCapSmallerThanSubConcurrency_MainCapBounds()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+
+        var grant = gate.Acquire(AskComplex("a", 10, Now, capacity: 3, complexCapacity: 7));
+
+        Assert.Equal(3, grant.Granted);
+        Assert.Equal(new GateGrant(0, Now + OrgRateGate.PollInterval, OrgRateGate.ConcurrencyReason), gate.Acquire(AskComplex("b", 1, Now, capacity: 3)));
+    }
+
+    [Fact]
+    public void Release_ComplexHolder_ReturnsBothKindsOfPermit()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+        gate.Acquire(AskComplex("a", 7, Now));
+        gate.Acquire(Ask("b", 3, Now, capacity: 15));
+
+        gate.Release(new GateReleaseRequest("a", Now, 7));
+
+        Assert.Equal(0, gate.ComplexInUse(Now));
+        Assert.Equal(3, gate.InUse(Now));
+        Assert.Equal(7, gate.Acquire(AskComplex("c", 9, Now)).Granted);
+    }
+
+    [Fact]
+    public void Acquire_ComplexLeaseExpired_ItsSubConcurrencyPermitsReclaimed()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+        gate.Acquire(AskComplex("crashed", 7, Now));
+
+        var grant = gate.Acquire(AskComplex("b", 7, Now + Lease));
+
+        Assert.Equal(7, grant.Granted);
+        Assert.Equal(7, gate.ComplexInUse(Now + Lease));
+    }
+
+    [Fact]
+    public void Acquire_HolderReacquiresComplex_ItsOwnComplexPermitsCountAsFree()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+        gate.Acquire(AskComplex("a", 7, Now));
+
+        var again = gate.Acquire(AskComplex("a", 6, Now));
+        var ordinary = gate.Acquire(Ask("a", 2, Now, capacity: 15));
+
+        Assert.Equal(6, again.Granted);
+        Assert.Equal(2, ordinary.Granted);
+        Assert.Equal(0, gate.ComplexInUse(Now));
+    }
+
+    [Fact]
+    public void Acquire_NeverLearntSubConcurrency_OnlyTheMainCapBounds()
+    {
+        var gate = new OrgRateGate(new OrgRateGateState());
+
+        var grant = gate.Acquire(AskComplex("a", 12, Now, capacity: 15, complexCapacity: 0));
+
+        Assert.Equal(12, grant.Granted);
+    }
 }

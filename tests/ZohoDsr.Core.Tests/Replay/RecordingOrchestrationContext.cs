@@ -51,7 +51,8 @@ internal sealed class RecordingOrchestrationContext(IDsrOrchestrationContext inn
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Complete(slot, null, ex.Message);
+            // What Durable keeps of a failed call is what the adapter reads its fault from: replay that fault.
+            Complete(slot, null, ex is ActivityFailedException failed ? failed.Fault.Code : ex.Message);
             throw;
         }
     }

@@ -32,7 +32,7 @@ internal sealed class ReplayingOrchestrationContext(IReadOnlyList<ReplayEntry> h
     {
         var entry = Next(new ReplayEntry("activity", activity.Name, ReplayJson.Write(input) + " retry=" + ReplayJson.Write(retry)));
         return entry.Error is not null
-            ? Task.FromException<TOutput>(new ReplayedActivityException(entry.Error))
+            ? Task.FromException<TOutput>(new ActivityFailedException(activity.Name, new ActivityFault(entry.Error), new ReplayedActivityException(entry.Error)))
             : Task.FromResult(ReplayJson.Read<TOutput>(entry.Result!));
     }
 

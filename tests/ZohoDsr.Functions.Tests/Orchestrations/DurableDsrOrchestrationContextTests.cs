@@ -87,14 +87,28 @@ public sealed class DurableDsrOrchestrationContextTests
     }
 
     [Fact]
-    public async Task CallActivityAsync_ActivityFailed_SurfacesTaskFailedException()
+    public async Task CallActivityAsync_ActivityFailed_SurfacesTheFaultWithTheEnginesFailure()
     {
         TaskFailedException failure = new(ActivityNames.DeleteBatch, 7, new TaskFailureDetails("System.TimeoutException", "timed out", null, null, null));
         _durable.Setup(c => c.CallActivityAsync<DeleteBatchResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
 
-        TaskFailedException thrown = await Assert.ThrowsAsync<TaskFailedException>(() => _context.CallActivityAsync(DsrActivities.DeleteBatch, Batch));
+        ActivityFailedException thrown = await Assert.ThrowsAsync<ActivityFailedException>(() => _context.CallActivityAsync(DsrActivities.DeleteBatch, Batch));
 
-        Assert.True(thrown.FailureDetails.IsCausedBy<TimeoutException>());
+        Assert.Equal(ActivityFaultCodes.ActivityFailed, thrown.Fault.Code);
+        Assert.Same(failure, thrown.InnerException);
+    }
+
+    [Fact]
+    public async Task CallActivityAsync_ActivityFaulted_ReadsTheCodeFromTheFailureDetails()
+    {
+        var fault = new ActivityFaultException(new ActivityFault("HTTP_503"), new InvalidOperationException("Zoho CRM delete on Contacts failed with HTTP 503"));
+        TaskFailedException failure = new(
+            ActivityNames.DeleteBatch, 7, new TaskFailureDetails(typeof(ActivityFaultException).FullName!, fault.Message, null, null, null));
+        _durable.Setup(c => c.CallActivityAsync<DeleteBatchResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
+
+        ActivityFailedException thrown = await Assert.ThrowsAsync<ActivityFailedException>(() => _context.CallActivityAsync(DsrActivities.DeleteBatch, Batch));
+
+        Assert.Equal("HTTP_503", thrown.Fault.Code);
     }
 
     [Fact]
