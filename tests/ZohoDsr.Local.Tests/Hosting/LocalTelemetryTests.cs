@@ -56,7 +56,7 @@ public sealed class LocalTelemetryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(DsrStatus.Completed, view.Status);
 
         // Ground truth: the simulator's counters and its records, not the request's own report.
-        int goneFromZoho = subject.ExpectedRecordIds.Sum(e => e.Value.Count(id => !org.Exists(e.Key, id)));
+        int goneFromZoho = subject.AllExpectedRecordIds.Sum(e => e.Value.Count(id => !org.Exists(e.Key, id)));
         Assert.Equal(org.Counters.TotalCalls - callsBefore, metrics.Sum(DsrTelemetry.ZohoCalls, "demo"));
         Assert.Equal(org.Counters.RecordsDeleted - deletedBefore, metrics.Sum(DsrTelemetry.RecordOutcomes, "demo", DsrTelemetryValues.OutcomeDeleted));
         Assert.True(goneFromZoho > 0);
