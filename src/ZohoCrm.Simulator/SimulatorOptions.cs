@@ -33,6 +33,12 @@ public sealed class SimulatorOptions
     /// <summary>UNCONFIRMED: a COQL query without rows answers 204 with no body (false: 200 with empty data).</summary>
     public bool CoqlNoRowsIs204 { get; set; } = true;
 
+    /// <summary>
+    /// UNCONFIRMED (reference section 7 lists <c>like</c> without saying which field types take it): COQL refuses
+    /// <c>like</c> / <c>not like</c> on email fields with 400 INVALID_QUERY. Default false: accepted, contains, ignoring case.
+    /// </summary>
+    public bool CoqlRefusesLikeOnEmailFields { get; set; }
+
     /// <summary>Sources disagree: COQL LIMIT maximum on v2 (v3+ allow 2,000).</summary>
     public int CoqlV2MaxLimit { get; set; } = 200;
 

@@ -31,6 +31,26 @@ public sealed class SimulatorOptionsTests
     }
 
     [Fact]
+    public async Task CoqlRefusesLikeOnEmailFields_On_LikeOnEmailInvalidButEqualsAndLikeOnTextAnswered()
+    {
+        await using var sim = await TestSim.StartAsync(o => o.CoqlRefusesLikeOnEmailFields = true);
+        var org = sim.Host.AddOrg(new SimOrgSpec { OrgId = "nolike" });
+        org.Seed(new SeedSpec { Contacts = 20, Leads = 5, Cases = 5 });
+        var token = await sim.AccessTokenAsync(org);
+
+        using var like = await sim.CoqlAsync(org, token, "select Email from Contacts where Email like '%maria.exact@example.com%'");
+        using var notLike = await sim.CoqlAsync(org, token, "select Email from Contacts where (Last_Name = 'x' and Secondary_Email not like '%a%')");
+        using var equal = await sim.CoqlAsync(org, token, "select Email from Contacts where Email = 'maria.exact@example.com'");
+        using var text = await sim.CoqlAsync(org, token, "select Email from Contacts where Last_Name like '%a%'");
+
+        var error = await TestSim.AssertErrorAsync(like, 400, "INVALID_QUERY");
+        Assert.Equal("Email", error.GetProperty("details").GetProperty("column_name").GetString());
+        await TestSim.AssertErrorAsync(notLike, 400, "INVALID_QUERY");
+        Assert.Single(TestSim.Ids(await TestSim.JsonAsync(equal)));
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+    }
+
+    [Fact]
     public async Task RestrictedValuesWithPrivateFields_Off_NullEvenWithInclude()
     {
         await using var sim = await TestSim.StartAsync(o => o.RestrictedValuesWithPrivateFields = false);

@@ -29,6 +29,18 @@ public abstract class CoqlCondition
         return new Simple($"{field} = {Quote(value)}");
     }
 
+    /// <summary>
+    /// <c>field like '%value%'</c>: the field holds <paramref name="value"/> anywhere (reference section 7). The value is
+    /// quoted like any other; <c>%</c> and <c>_</c> inside it are not escaped (Zoho documents no escape for <c>like</c>), so
+    /// where Zoho reads them as wildcards the condition matches more rows, never fewer: filter for what you need.
+    /// </summary>
+    public static CoqlCondition Contains(string field, string value)
+    {
+        ZohoNames.Validate(field, nameof(field));
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        return new Simple($"{field} like {Quote("%" + value + "%")}");
+    }
+
     /// <summary><c>field in ('a', 'b', ...)</c> (at most 50 values per condition, as Zoho allows).</summary>
     public static CoqlCondition In(string field, IEnumerable<string> values)
     {

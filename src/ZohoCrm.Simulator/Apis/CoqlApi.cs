@@ -47,6 +47,11 @@ internal static class CoqlApi
                 {
                     throw QueryException.Restricted(leaf.Field!.ApiName);
                 }
+
+                if (ctx.Options.CoqlRefusesLikeOnEmailFields && leaf.Field!.IsEmail && leaf.Operator is "like" or "not like")
+                {
+                    throw QueryException.Invalid(new("column_name", leaf.Field.ApiName), new("clause", "where"));
+                }
             }
         }
         catch (QueryException ex)

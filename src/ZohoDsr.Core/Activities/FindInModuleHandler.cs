@@ -9,8 +9,11 @@ namespace ZohoDsr.Core.Activities;
 /// <summary>
 /// Finds the subject in one parent module, using Zoho's two lookups for what each is good at (DESIGN.md step 2):
 /// <list type="bullet">
-/// <item><b>COQL</b> on the module's unrestricted email fields is the primary: exact (<c>Email = 'x' or Secondary_Email = 'x'</c>),
-/// immediate (sees records written a moment ago) and paged beyond 2,000 rows.</item>
+/// <item><b>COQL</b> on the module's unrestricted email fields is the primary: immediate (sees records written a moment
+/// ago) and paged beyond 2,000 rows. By default it asks <c>Email like '%x%' or Secondary_Email like '%x%'</c>, so a value
+/// stored with spaces around the email is a candidate too (<c>=</c> would miss it, and Search cannot see it while the
+/// record is younger than its index delay); <see cref="DsrOptions.CoqlEmailMatch"/> <c>Equals</c> asks <c>=</c>. If Zoho
+/// refuses <c>like</c>, <c>=</c> is asked and the module is reported as a <see cref="ModuleGap"/>.</item>
 /// <item><b>Search</b> <c>email=</c> is the cross-check, run only where it is cheap and can work: when no email field of the
 /// module is restricted (Search then fails with <c>INVALID_QUERY</c>) and COQL returned fewer than 2,000 rows (Search stops
 /// at 2,000 with <c>LIMIT_REACHED</c>). Being fuzzy, it catches stored values that differ from the email only in case or
@@ -47,7 +50,7 @@ public sealed class FindInModuleHandler(
         return await run.RunAsync(
             async () =>
             {
-                var search = new ModuleSearch(run, input, options.Value.ScanRestrictedEmailFields, logger);
+                var search = new ModuleSearch(run, input, options.Value, logger);
                 FindMethod method = await search.RunAsync(cancellationToken).ConfigureAwait(false);
                 List<string> ids = search.Matched.Order(StringComparer.Ordinal).ToList();
                 run.Audit.Add(AuditActions.Find, module, ids.Count, AuditOutcomes.Ok, recordIds: ids);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Configuration;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -9,8 +10,11 @@ namespace ZohoDsr.Core.Activities;
 /// One FindInModule search of one module (see <see cref="FindInModuleHandler"/> for the method): its exact matches, the
 /// candidates Zoho returned, the gaps it could not search, and its audit lines in the run.
 /// </summary>
-internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindInModuleInput input, bool scanRestricted, ILogger logger)
+internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindInModuleInput input, DsrOptions options, ILogger logger)
 {
+    /// <summary>The gap reported when Zoho refuses <c>like</c>: <c>=</c> misses padded values that Search cannot see yet.</summary>
+    public const string LikeRefusedReason = "coql like refused: records written within the search index delay may be missed";
+
     private readonly string _module = input.Module.Module;
     private readonly string _email = input.SubjectEmail.Trim();
 
@@ -50,14 +54,11 @@ internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindI
     /// <summary>COQL on the (unrestricted) email fields, then Search as cross-check where it is cheap and can work.</summary>
     private async Task<FindMethod> CoqlThenSearchAsync(IReadOnlyList<string> fields, CancellationToken cancellationToken)
     {
-        ZohoCrmClient client = run.Client;
         int coqlRows = 0;
         bool coqlWorked = true;
         try
         {
-            var query = new CoqlQuery(_module, ["id", .. fields], CoqlCondition.AnyOf(fields.Select(f => CoqlCondition.Equal(f, _email))));
-            coqlRows = await MatchAsync(client.QueryAsync(query, cancellationToken), fields, cancellationToken).ConfigureAwait(false);
-            Audit.Add(AuditActions.Coql, _module, coqlRows, AuditOutcomes.Ok);
+            coqlRows = await CoqlAsync(fields, cancellationToken).ConfigureAwait(false);
         }
         catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 401 or 403)
         {
@@ -84,6 +85,42 @@ internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindI
 
         await SearchAsync(fields, coqlWorked, cancellationToken).ConfigureAwait(false);
         return coqlWorked ? FindMethod.Coql : FindMethod.Search;
+    }
+
+    /// <summary>
+    /// COQL on the email fields as configured (<see cref="DsrOptions.CoqlEmailMatch"/>). <c>like '%email%'</c> also returns
+    /// values with spaces around the email, which Search cannot see while a record is younger than its index delay; if
+    /// Zoho refuses <c>like</c> (<c>INVALID_QUERY</c>, not a restricted field), <c>=</c> is asked instead and the module is
+    /// reported as a gap, since a fresh padded value would be missed. Returns the rows read.
+    /// </summary>
+    private async Task<int> CoqlAsync(IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        if (options.CoqlEmailMatch == CoqlEmailMatch.Like)
+        {
+            try
+            {
+                return await QueryAsync(fields, CoqlEmailMatch.Like, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZohoApiException ex) when (IsLikeRefused(ex))
+            {
+                Log.LookupFellBack(logger, input.RequestId, input.OrgId, _module, ex.Code);
+                Audit.Add(AuditActions.Coql, _module, _rows, AuditOutcomes.FallbackEquals, ex.Code);
+                Candidates.Clear();
+                Matched.Clear();
+                Gaps.Add(new ModuleGap(_module, LikeRefusedReason, ex.Code));
+            }
+        }
+
+        return await QueryAsync(fields, CoqlEmailMatch.Equals, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One COQL lookup: every email field compared with the email (one condition each), exact matches kept.</summary>
+    private async Task<int> QueryAsync(IReadOnlyList<string> fields, CoqlEmailMatch match, CancellationToken cancellationToken)
+    {
+        CoqlCondition where = CoqlCondition.AnyOf(fields.Select(f => match == CoqlEmailMatch.Like ? CoqlCondition.Contains(f, _email) : CoqlCondition.Equal(f, _email)));
+        int rows = await MatchAsync(run.Client.QueryAsync(new CoqlQuery(_module, ["id", .. fields], where), cancellationToken), fields, cancellationToken).ConfigureAwait(false);
+        Audit.Add(AuditActions.Coql, _module, rows, AuditOutcomes.Ok);
+        return rows;
     }
 
     /// <summary>Search <c>email=</c>; a refusal keeps COQL's answer, or fails the search when COQL did not work either.</summary>
@@ -124,7 +161,7 @@ internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindI
         }
 
         Audit.Add(AuditActions.Scan, _module, listed, AuditOutcomes.Ok);
-        if (!scanRestricted)
+        if (!options.ScanRestrictedEmailFields)
         {
             Log.RestrictedScanSkipped(logger, input.RequestId, input.OrgId, _module, toRead.Count);
             Audit.Add(AuditActions.ScanPrivate, _module, 0, AuditOutcomes.Disabled);
@@ -200,6 +237,10 @@ internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindI
         Matched.Add(record.Id);
         return true;
     }
+
+    private static bool IsLikeRefused(ZohoApiException ex)
+        => ex is not ZohoThrottledException && ex.Status == 400
+            && string.Equals(ex.Code, "INVALID_QUERY", StringComparison.Ordinal) && !IsRestrictedFieldError(ex);
 
     private static bool IsRestrictedFieldError(ZohoApiException ex)
         => ex.Details is { } details && details.ValueKind == JsonValueKind.Object

@@ -33,6 +33,9 @@ public static class AuditOutcomes
     /// <summary>FindInModule: COQL said a field is restricted, so the module was scanned.</summary>
     public const string FallbackScan = "fallback-scan";
 
+    /// <summary>FindInModule: Zoho refused COQL <c>like</c> on the email fields, so <c>=</c> was asked (the module is a gap).</summary>
+    public const string FallbackEquals = "fallback-equals";
+
     /// <summary>FindRelated: the related list is unknown, so the module was looked up by COQL.</summary>
     public const string FallbackLookup = "fallback-lookup";
 
@@ -109,7 +112,7 @@ public static class AuditOutcomes
     /// <summary>Every outcome.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Ok, Intent, Throttled, Failed, Skipped, PrivacySettingsOn, PrivacySettingsOff, NoEmailFields, FallbackScan, FallbackLookup,
+        Ok, Intent, Throttled, Failed, Skipped, PrivacySettingsOn, PrivacySettingsOff, NoEmailFields, FallbackScan, FallbackEquals, FallbackLookup,
         Partial, Disabled, RestrictedHidden, Missing, Deleted, NotFound, Gone, StillPresent, NotSupported, Delivered, HttpError,
         NoAnswer, Refused, Approved, Rejected, DeadlinePassed, NotSelected, NotDeletable, WouldDelete, Unsearched,
         UnsearchedModules, ActivityFailed, NoResult, Completed, Canceled,

@@ -71,6 +71,15 @@ public sealed class DsrOptions
     public bool ScanRestrictedEmailFields { get; set; } = true;
 
     /// <summary>
+    /// How the primary COQL lookup of a parent module compares its email fields with the subject's email.
+    /// <see cref="Configuration.CoqlEmailMatch.Like"/> (default) asks <c>like '%email%'</c> and keeps only exact matches
+    /// (trimmed, case-insensitive), so a value stored with spaces around it is found even while Search's index cannot see
+    /// it yet; if Zoho refuses <c>like</c> on the module, the lookup falls back to <c>=</c> and the module is reported
+    /// unsearched. <see cref="Configuration.CoqlEmailMatch.Equals"/> asks <c>=</c> only, as before.
+    /// </summary>
+    public CoqlEmailMatch CoqlEmailMatch { get; set; } = CoqlEmailMatch.Like;
+
+    /// <summary>
     /// How long an org's metadata (<c>GET /org</c>, fields, the Contacts related lists) is reused across requests in one
     /// process (<see cref="Activities.OrgMetadataCache"/>). An email field added in Zoho is matched once it expires.
     /// Zero reads the metadata on every request. Default: 5 minutes; at most 1 hour.

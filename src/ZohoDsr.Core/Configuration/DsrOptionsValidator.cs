@@ -70,6 +70,11 @@ public sealed class DsrOptionsValidator : IValidateOptions<DsrOptions>
         {
             failures.Add($"{Section}:DeletableModules must not contain empty names.");
         }
+
+        if (!Enum.IsDefined(options.CoqlEmailMatch))
+        {
+            failures.Add($"{Section}:CoqlEmailMatch must be Like or Equals.");
+        }
     }
 
     private static void ValidateTimings(DsrOptions options, List<string> failures)

@@ -31,6 +31,29 @@ public sealed class CoqlConditionTests
     }
 
     [Fact]
+    public void Contains_Email_WrapsValueInPercentSignsInsideOneQuotedLiteral()
+    {
+        CoqlCondition condition = CoqlCondition.Contains("Email", "o'neil@example.com");
+
+        Assert.Equal("Email like '%o''neil@example.com%'", condition.ToString());
+        Assert.Equal(1, condition.ConditionCount);
+    }
+
+    [Fact]
+    public void Contains_WildcardCharactersInValue_KeptAsGiven()
+    {
+        // No escape is documented for like: % and _ stay, so the condition can only match more rows, never fewer.
+        Assert.Equal("Email like '%a_b%c@example.com%'", CoqlCondition.Contains("Email", "a_b%c@example.com").ToString());
+    }
+
+    [Fact]
+    public void Contains_EmptyValueOrBadField_Throws()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => CoqlCondition.Contains("Email", string.Empty));
+        Assert.Equal("field", Assert.ThrowsAny<ArgumentException>(() => CoqlCondition.Contains("Email or 1", "a")).ParamName);
+    }
+
+    [Fact]
     public void In_SeveralValues_QuotesEach()
     {
         Assert.Equal("Who_Id in ('1', '2', 'o''k')", CoqlCondition.In("Who_Id", ["1", "2", "o'k"]).ToString());

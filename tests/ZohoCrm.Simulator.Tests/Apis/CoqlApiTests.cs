@@ -34,6 +34,16 @@ public sealed class CoqlApiTests(SeededSimFixture fixture) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Query_LikeContainsOnSurroundingSpacesAndOtherCase_Matches()
+    {
+        var subject = fixture.Seed.Subject("case");
+
+        using var response = await Sim.CoqlAsync(Org, Token, "select Email from Contacts where Email like '%olga.case@example.net%' or Secondary_Email like '%olga.case@example.net%'");
+
+        Assert.Equal(subject.ExpectedRecordIds["Contacts"], TestSim.Ids(await TestSim.JsonAsync(response)));
+    }
+
+    [Fact]
     public async Task Query_LookupById_ReturnsChildrenWithIdOnlyLookups()
     {
         var subject = fixture.Seed.Subject("multi-module");

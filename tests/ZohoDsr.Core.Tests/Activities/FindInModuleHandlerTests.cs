@@ -1,6 +1,7 @@
 using ZohoCrm.Simulator;
 using ZohoDsr.Core.Activities;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Orchestration;
 using ZohoDsr.Core.Tests.Support;
@@ -62,6 +63,68 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
         FindRecordsResult result = await FindAsync(orgs.Open, Contacts, email, "r-fresh");
 
         Assert.Equal([id], result.RecordIds);
+    }
+
+    [Fact]
+    public async Task Handle_PaddedEmailWrittenWithinSearchIndexDelay_FoundAndDeletedButLookAlikesUntouched()
+    {
+        const string email = "jane.padded@example.com";
+        SimOrg org = orgs.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(orgs.Simulator, [org]);
+        (string padded, string[] lookAlikes) = InsertPaddedAndLookAlikes(org, email);
+
+        FindRecordsResult found = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, "r-padded", Contacts, email), CancellationToken.None);
+        ExportRecordsResult export = await host.Get<ExportRecordsHandler>()
+            .HandleAsync(new ExportRecordsInput(org.OrgId, "r-padded", "Contacts", found.RecordIds, 1), CancellationToken.None);
+        DeleteBatchResult deleted = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-padded", "Contacts", found.RecordIds), CancellationToken.None);
+
+        Assert.Equal([padded], found.RecordIds);
+        Assert.Equal(FindMethod.Coql, found.Method);
+        Assert.Empty(found.Gaps);
+        Assert.Equal(1 + lookAlikes.Length, found.Candidates);
+        Assert.Equal(1, export.Count);
+        Assert.Equal([new RecordOutcome("Contacts", padded, RecordOutcomeKind.Deleted)], deleted.Outcomes);
+        Assert.Equal(RecordTruthState.RecycleBin, org.GetRecordTruth("Contacts", padded)!.State);
+        Assert.All(lookAlikes, id => Assert.Equal(RecordTruthState.Live, org.GetRecordTruth("Contacts", id)!.State));
+    }
+
+    [Fact]
+    public async Task Handle_PaddedEmailWrittenWithinSearchIndexDelayAndEqualsConfigured_MissedAsBefore()
+    {
+        const string email = "june.padded@example.com";
+        SimOrg org = orgs.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(orgs.Simulator, [org], new Dictionary<string, string?> { ["ZohoDsr:CoqlEmailMatch"] = "Equals" });
+        InsertPaddedAndLookAlikes(org, email);
+        string exact = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Exact", ["Email"] = email });
+
+        FindRecordsResult result = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, "r-equals", Contacts, email), CancellationToken.None);
+
+        Assert.Equal([exact], result.RecordIds);
+        Assert.Equal(1, result.Candidates);
+        Assert.Empty(result.Gaps);
+    }
+
+    [Fact]
+    public async Task Handle_ZohoRefusesLikeOnEmailFields_FallsBackToEqualsAndReportsGap()
+    {
+        const string email = "jim.padded@example.com";
+        await using SimulatorHost simulator = await SimulatorHost.StartAsync(new SimulatorOptions { SearchIndexDelay = TimeSpan.FromHours(1), CoqlRefusesLikeOnEmailFields = true });
+        SimOrg org = simulator.AddOrg(new SimOrgSpec { OrgId = "77009" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        TestLogCapture.Forbid($"org {org.OrgId}'s client secret", org.ClientSecret);
+        using CoreTestHost host = CoreTestHost.Create(simulator, [org]);
+        InsertPaddedAndLookAlikes(org, email);
+        string exact = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Exact", ["Email"] = email });
+
+        FindRecordsResult result = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, "r-refused", Contacts, email), CancellationToken.None);
+
+        Assert.Equal([exact], result.RecordIds);
+        Assert.Equal(FindMethod.Coql, result.Method);
+        Assert.Equal([new ModuleGap("Contacts", ModuleSearch.LikeRefusedReason, "INVALID_QUERY")], result.Gaps);
+        AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-refused", CancellationToken.None);
+        Assert.Equal(
+            [(AuditActions.Coql, AuditOutcomes.FallbackEquals), (AuditActions.Coql, AuditOutcomes.Ok), (AuditActions.Search, AuditOutcomes.Ok), (AuditActions.Find, AuditOutcomes.Ok)],
+            trail.Entries.Select(e => (e.Action, e.Outcome)));
     }
 
     [Fact]
@@ -158,6 +221,18 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
         FindRecordsResult result = await FindAsync(orgs.Open, Contacts, subject.Email, "r-nogap");
 
         Assert.Empty(result.Gaps);
+    }
+
+    /// <summary>A contact whose Email is the email with spaces around it, and two that merely contain it; all written just now.</summary>
+    private static (string Padded, string[] LookAlikes) InsertPaddedAndLookAlikes(SimOrg org, string email)
+    {
+        string padded = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Padded", ["Email"] = "  " + email + " " });
+        string[] lookAlikes =
+        [
+            org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Prefix", ["Email"] = "x" + email }),
+            org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Suffix", ["Secondary_Email"] = email + ".evil" }),
+        ];
+        return (padded, lookAlikes);
     }
 
     private Task<FindRecordsResult> FindAsync(SimOrg org, ModuleProfile module, string email, string requestId)

@@ -49,6 +49,25 @@ public sealed class DsrOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(CoqlEmailMatch.Like, true)]
+    [InlineData(CoqlEmailMatch.Equals, true)]
+    [InlineData((CoqlEmailMatch)7, false)]
+    public void Validate_CoqlEmailMatch_NamesTheKeyWhenUndefined(CoqlEmailMatch match, bool valid)
+    {
+        DsrOptions options = Valid;
+        options.CoqlEmailMatch = match;
+
+        var result = new DsrOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(!valid, result.FailureMessage?.Contains("ZohoDsr:CoqlEmailMatch", StringComparison.Ordinal) ?? false);
+    }
+
+    [Fact]
+    public void CoqlEmailMatch_Default_IsLike()
+        => Assert.Equal(CoqlEmailMatch.Like, new DsrOptions().CoqlEmailMatch);
+
+    [Theory]
     [InlineData(-1, false)]
     [InlineData(0, true)]
     [InlineData(300, true)]

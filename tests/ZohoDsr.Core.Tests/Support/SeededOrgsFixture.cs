@@ -25,6 +25,9 @@ public sealed class SeededOrgsFixture : IAsyncLifetime
 
     public SimulatorHost Simulator => _simulator.Host;
 
+    /// <summary>A new, empty org on the same simulator, for tests that write or delete.</summary>
+    public SimOrg NewOrg() => _simulator.NewOrg();
+
     public async Task InitializeAsync()
     {
         await _simulator.InitializeAsync();

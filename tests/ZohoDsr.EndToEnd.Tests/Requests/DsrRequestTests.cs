@@ -107,6 +107,25 @@ public sealed class DsrRequestTests(SimulatorFixture simulator, AzuriteFixture a
     }
 
     [Fact]
+    public async Task Delete_PaddedEmailWrittenWithinSearchIndexDelay_DeletedAndLookAlikesKept()
+    {
+        await using var scenario = await Scenario(new SeedSpec { Contacts = 50, Leads = 20, Cases = 20, RelatedPerContact = 1 });
+        const string email = "jane.fresh@example.com";
+        string padded = scenario.Org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Padded", ["Email"] = "  " + email + " " });
+        string prefixed = scenario.Org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Prefix", ["Email"] = "x" + email });
+        string suffixed = scenario.Org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Suffix", ["Email"] = email + ".evil" });
+        var subject = new PlantedSubject { Name = "padded", Email = email, ExpectedRecordIds = new Dictionary<string, IReadOnlyList<string>>() };
+
+        var result = await scenario.RunAsync(scenario.Input(subject, DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        Assert.Equal(new Dictionary<string, List<string>> { ["Contacts"] = [padded] }, EngineScenario.IdsByModule(result, RecordOutcomeKind.Deleted));
+        Assert.Equal(RecordTruthState.RecycleBin, scenario.Org.GetRecordTruth("Contacts", padded)!.State);
+        Assert.True(scenario.Org.Exists("Contacts", prefixed));
+        Assert.True(scenario.Org.Exists("Contacts", suffixed));
+    }
+
+    [Fact]
     public async Task Access_UnknownSubject_CompletesWithAnEmptyExport()
     {
         await using var scenario = await Scenario(new SeedSpec { Contacts = 50, Leads = 20, Cases = 20, RelatedPerContact = 1 });
