@@ -99,4 +99,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} module {module} has {count} records whose delete intent has no outcome; reconciling them")]
     public static partial void DeleteIntentsReconciled(ILogger logger, string requestId, string orgId, string module, int count);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "DSR request {requestId}: org {orgId} module {module} mention lookup refused ({zohoCode}); mentions not reported for it")]
+    public static partial void MentionsSkipped(ILogger logger, string requestId, string orgId, string module, string? zohoCode);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ZohoDsr.Core.Audit;
+using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Exports;
 using ZohoDsr.Core.Orchestration;
 
@@ -8,7 +9,8 @@ namespace ZohoDsr.Core.Activities;
 
 /// <summary>
 /// Joins a request's export parts into its one export file
-/// <c>{"requestId", "orgId", "generatedAt", "records", "modules": {"Contacts": [...], ...}, "lawfulBasis": [...]}</c>, then
+/// <c>{"requestId", "orgId", "generatedAt", "records", "modules": {"Contacts": [...], ...}, "lawfulBasis": [...],
+/// "mentions": [{"module", "id", "field"}]}</c> (records that hold the email only in free text, for review), then
 /// deletes every part of the request
 /// (those of an earlier, unfinished run of the same request too). Retry-safe: when parts are gone because an earlier
 /// attempt finished the file, that file is the answer, and what parts remain are deleted.
@@ -118,6 +120,17 @@ public sealed class FinalizeExportHandler(
 
                 writer.WriteEndObject();
                 WriteLawfulBasis(writer, order, byModule);
+                writer.WriteStartArray("mentions");
+                foreach (Mention mention in input.Mentions ?? [])
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("module", mention.Module);
+                    writer.WriteString("id", mention.Id);
+                    writer.WriteString("field", mention.Field);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteEndObject();
                 await writer.FlushAsync(ct).ConfigureAwait(false);
             },

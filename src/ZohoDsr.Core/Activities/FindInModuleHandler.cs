@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Contracts;
 using ZohoDsr.Core.Orchestration;
 
 namespace ZohoDsr.Core.Activities;
@@ -30,6 +31,8 @@ namespace ZohoDsr.Core.Activities;
 /// </list>
 /// Whatever the method, only exact matches are kept: an email field equal to the email, trimmed, case-insensitively, over
 /// every email field of the module. Look-alikes never match.
+/// <para>Unless <see cref="DsrOptions.ReportMentions"/> is off, one more COQL asks for records whose <c>Description</c>
+/// holds the email; those not matched are returned as mentions, for review only. A refusal skips them for the module.</para>
 /// </summary>
 public sealed class FindInModuleHandler(
     ZohoActivityRunner runner,
@@ -52,10 +55,13 @@ public sealed class FindInModuleHandler(
             {
                 var search = new ModuleSearch(run, input, options.Value, logger);
                 FindMethod method = await search.RunAsync(cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<Mention> mentions = options.Value.ReportMentions && method != FindMethod.None
+                    ? await search.MentionsAsync(cancellationToken).ConfigureAwait(false)
+                    : [];
                 List<string> ids = search.Matched.Order(StringComparer.Ordinal).ToList();
                 run.Audit.Add(AuditActions.Find, module, ids.Count, AuditOutcomes.Ok, recordIds: ids);
                 Log.SubjectFound(logger, input.RequestId, input.OrgId, module, ids.Count, method);
-                return new FindRecordsResult(module, ids, method, search.Candidates.Count) { Gaps = search.Gaps };
+                return new FindRecordsResult(module, ids, method, search.Candidates.Count) { Gaps = search.Gaps, Mentions = mentions };
             },
             () => new FindRecordsResult(module, [], FindMethod.None, 0),
             cancellationToken).ConfigureAwait(false);

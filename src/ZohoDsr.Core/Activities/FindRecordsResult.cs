@@ -1,3 +1,5 @@
+using ZohoDsr.Core.Contracts;
+
 namespace ZohoDsr.Core.Activities;
 
 /// <summary>The exact matches in one module: ids only.</summary>
@@ -13,4 +15,7 @@ public sealed record FindRecordsResult(string Module, IReadOnlyList<string> Reco
 
     /// <summary>Parts of the module that could not be searched (records never checked, values Zoho hid).</summary>
     public IReadOnlyList<ModuleGap> Gaps { get; init; } = [];
+
+    /// <summary>Records that are not the subject's but hold the email in free text (<c>Description</c>): for review only.</summary>
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
 }

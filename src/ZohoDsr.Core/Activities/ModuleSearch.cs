@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ZohoCrm.Client;
 using ZohoDsr.Core.Audit;
 using ZohoDsr.Core.Configuration;
+using ZohoDsr.Core.Contracts;
 
 namespace ZohoDsr.Core.Activities;
 
@@ -49,6 +50,40 @@ internal sealed class ModuleSearch(ZohoActivityRun<FindRecordsResult> run, FindI
         }
 
         return await CoqlThenSearchAsync(profile.EmailFields, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The free-text field searched for mentions.</summary>
+    public const string MentionField = "Description";
+
+    /// <summary>
+    /// Records whose <see cref="MentionField"/> holds the email as a whole address but which did not match: advisory, so a
+    /// refusal (the module has no such field, or Zoho will not query it) only skips them for this module.
+    /// </summary>
+    public async Task<IReadOnlyList<Mention>> MentionsAsync(CancellationToken cancellationToken)
+    {
+        var mentions = new SortedSet<string>(StringComparer.Ordinal);
+        int rows = 0;
+        try
+        {
+            CoqlQuery query = new(_module, ["id", MentionField], CoqlCondition.Contains(MentionField, _email));
+            await foreach (ZohoRecord record in run.Client.QueryAsync(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                rows++;
+                if (!Matched.Contains(record.Id) && EmailMention.In(record.GetString(MentionField), _email))
+                {
+                    mentions.Add(record.Id);
+                }
+            }
+        }
+        catch (ZohoApiException ex) when (ex is not ZohoThrottledException && ex.Status is 400 or 401 or 403)
+        {
+            Log.MentionsSkipped(logger, input.RequestId, input.OrgId, _module, ex.Code);
+            Audit.Add(AuditActions.Mentions, _module, rows, AuditOutcomes.Failed, ex.Code);
+            return [];
+        }
+
+        Audit.Add(AuditActions.Mentions, _module, rows, AuditOutcomes.Ok);
+        return [.. mentions.Select(id => new Mention(_module, id, MentionField))];
     }
 
     /// <summary>COQL on the (unrestricted) email fields, then Search as cross-check where it is cheap and can work.</summary>

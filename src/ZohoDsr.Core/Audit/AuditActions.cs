@@ -71,10 +71,13 @@ public static class AuditActions
     /// <summary>The orchestration: how the request ended (outcome: its status; count: its records).</summary>
     public const string Result = "result";
 
+    /// <summary>FindInModule: the COQL lookup of free-text mentions (count: rows read; the ids go to the result for review).</summary>
+    public const string Mentions = "mentions";
+
     /// <summary>Every action.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Resolve, Find, Coql, Search, Scan, ScanPrivate, Related, RelatedList, Lookup, Export, ExportFinalize, Delete, Verify,
-        Purge, Callback, Approval, Skip, DryRun, Gap, Failure, Result,
+        Purge, Callback, Approval, Skip, DryRun, Gap, Failure, Result, Mentions,
     ];
 }

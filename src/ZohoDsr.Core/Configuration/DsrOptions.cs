@@ -71,6 +71,13 @@ public sealed class DsrOptions
     public bool ScanRestrictedEmailFields { get; set; } = true;
 
     /// <summary>
+    /// Whether records of the searched parent modules whose <c>Description</c> holds the subject's email, but whose email
+    /// fields do not, are reported as mentions for a person to review (1 COQL call per module). They are never deleted
+    /// nor counted as found. Default: true.
+    /// </summary>
+    public bool ReportMentions { get; set; } = true;
+
+    /// <summary>
     /// How the primary COQL lookup of a parent module compares its email fields with the subject's email.
     /// <see cref="Configuration.CoqlEmailMatch.Like"/> (default) asks <c>like '%email%'</c> and keeps only exact matches
     /// (trimmed, case-insensitive), so a value stored with spaces around it is found even while Search's index cannot see

@@ -11,6 +11,9 @@ public sealed record DsrResult
     public IReadOnlyList<ModuleOutcome> Modules { get; init; } = [];
     public IReadOnlyList<RecordOutcome> Records { get; init; } = [];
 
+    /// <summary>Records that are not the subject's but hold the email in free text: for a person to review, never deleted.</summary>
+    public IReadOnlyList<Mention> Mentions { get; init; } = [];
+
     /// <summary>Access: where the export is (a blob URI or a local path).</summary>
     public string? ExportLocation { get; init; }
 

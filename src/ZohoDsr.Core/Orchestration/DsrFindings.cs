@@ -16,6 +16,9 @@ internal sealed class DsrFindings
     /// <summary>Modules that could not be fully searched, each reason once.</summary>
     public SortedDictionary<string, List<ModuleGap>> Gaps { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Records that hold the subject's email only in free text, for review; never found, never deleted.</summary>
+    public SortedDictionary<(string Module, string Id, string Field), Mention> Mentions { get; } = new();
+
     /// <summary>Every record's outcome so far, module by module.</summary>
     public IEnumerable<RecordOutcome> Outcomes => _outcomes.Values.SelectMany(o => o.Values);
 
@@ -70,6 +73,10 @@ internal sealed class DsrFindings
         }
 
         AddGaps(found.Gaps);
+        foreach (Mention mention in found.Mentions ?? [])
+        {
+            Mentions[(mention.Module, mention.Id, mention.Field)] = mention;
+        }
     }
 
     /// <summary>Records modules that could not be fully searched (once per reason): each is reported <c>unsearched</c>.</summary>

@@ -128,6 +128,7 @@ internal sealed class DsrRun
             DryRun = Input.DryRun,
             Modules = modules,
             Records = records,
+            Mentions = [.. Findings.Mentions.Values],
             ExportLocation = ExportLocation,
             RecycleBinRetainedUntil = records.Any(r => r.Outcome is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound) ? completedAt + RecycleBinRetention : null,
             RecycleBinPurged = RecycleBinPurged,

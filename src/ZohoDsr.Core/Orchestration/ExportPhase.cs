@@ -66,7 +66,7 @@ internal static class ExportPhase
         }
 
         FinalizeExportResult export = await calls.CallAsync(
-            DsrActivities.FinalizeExport, new FinalizeExportInput(run.Input.OrgId, run.Input.RequestId, partNames), module: null, run.Settings.ActivityRetry);
+            DsrActivities.FinalizeExport, new FinalizeExportInput(run.Input.OrgId, run.Input.RequestId, partNames) { Mentions = [.. run.Findings.Mentions.Values] }, module: null, run.Settings.ActivityRetry);
         run.ExportLocation = export.Location;
         return run.Result(DsrStatus.Completed, error: null);
     }

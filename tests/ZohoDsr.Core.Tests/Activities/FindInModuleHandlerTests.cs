@@ -123,7 +123,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
         Assert.Equal([new ModuleGap("Contacts", ModuleSearch.LikeRefusedReason, "INVALID_QUERY")], result.Gaps);
         AuditTrail trail = await AuditTrail.ReadAsync(host.Get<IExportStore>(), org.OrgId, "r-refused", CancellationToken.None);
         Assert.Equal(
-            [(AuditActions.Coql, AuditOutcomes.FallbackEquals), (AuditActions.Coql, AuditOutcomes.Ok), (AuditActions.Search, AuditOutcomes.Ok), (AuditActions.Find, AuditOutcomes.Ok)],
+            [(AuditActions.Coql, AuditOutcomes.FallbackEquals), (AuditActions.Coql, AuditOutcomes.Ok), (AuditActions.Search, AuditOutcomes.Ok), (AuditActions.Mentions, AuditOutcomes.Ok), (AuditActions.Find, AuditOutcomes.Ok)],
             trail.Entries.Select(e => (e.Action, e.Outcome)));
     }
 
@@ -207,7 +207,7 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
         Assert.Equal(delivered.RecordIds, again.RecordIds);
         AuditTrail trail = await AuditTrail.ReadAsync(orgs.Host.Get<IExportStore>(), orgs.Open.OrgId, requestId, CancellationToken.None);
-        Assert.Equal([AuditActions.Coql, AuditActions.Search, AuditActions.Find], trail.Entries.Select(e => e.Action));
+        Assert.Equal([AuditActions.Coql, AuditActions.Search, AuditActions.Mentions, AuditActions.Find], trail.Entries.Select(e => e.Action));
         Assert.Equal(delivered.RecordIds.Count, trail.Sum(AuditActions.Find, AuditOutcomes.Ok));
         Assert.All(trail.Entries, e => Assert.Equal((ActivityNames.FindInModule, "i-9:2"), (e.Writer, e.CallId)));
         Assert.All(trail.Entries, e => Assert.NotNull(e.SubjectHash));
@@ -222,6 +222,68 @@ public sealed class FindInModuleHandlerTests(SeededOrgsFixture orgs) : IClassFix
 
         Assert.Empty(result.Gaps);
     }
+
+    [Fact]
+    public async Task Handle_SubjectMentionedInDescriptions_ReportsExactlyThePlantedParentMentions()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        var reported = new List<Mention>();
+
+        foreach (ModuleProfile module in new[] { Contacts, Leads, Cases })
+        {
+            FindRecordsResult result = await FindAsync(orgs.Open, module, subject.Email, "r-mentions");
+
+            Assert.Equal(Expected(subject, module.Module), result.RecordIds.Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(result.Mentions, m => result.RecordIds.Contains(m.Id));
+            reported.AddRange(result.Mentions);
+        }
+
+        string[] parents = ["Contacts", "Leads", "Cases"];
+        List<Mention> planted = [.. subject.Mentions.Where(m => parents.Contains(m.Module)).Select(m => new Mention(m.Module, m.Id, m.Field))];
+        Assert.Contains(planted, m => m.Module == "Contacts");
+        Assert.Contains(planted, m => m.Module == "Cases");
+        Assert.Equal(Ordered(planted), Ordered(reported));
+    }
+
+    [Fact]
+    public async Task Handle_MentionedRecord_ReportedButNeverFoundNorDeleted()
+    {
+        const string email = "mina.mention@example.com";
+        SimOrg org = orgs.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(orgs.Simulator, [org]);
+        string subject = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Mention", ["Email"] = email, ["Description"] = "Self: " + email });
+        string mention = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Colleague", ["Email"] = "colleague@example.com", ["Description"] = $"Cc {email.ToUpperInvariant()}." });
+        string lookAlike = org.InsertRecord("Contacts", new Dictionary<string, object?> { ["Last_Name"] = "Other", ["Description"] = "Write to x" + email });
+
+        FindRecordsResult found = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(org.OrgId, "r-mention", Contacts, email), CancellationToken.None);
+        DeleteBatchResult deleted = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-mention", "Contacts", found.RecordIds), CancellationToken.None);
+
+        Assert.Equal([subject], found.RecordIds);
+        Assert.Equal([new Mention("Contacts", mention, "Description")], found.Mentions);
+        Assert.Equal([new RecordOutcome("Contacts", subject, RecordOutcomeKind.Deleted)], deleted.Outcomes);
+        Assert.Equal(RecordTruthState.RecycleBin, org.GetRecordTruth("Contacts", subject)!.State);
+        Assert.Equal(RecordTruthState.Live, org.GetRecordTruth("Contacts", mention)!.State);
+        Assert.Equal(RecordTruthState.Live, org.GetRecordTruth("Contacts", lookAlike)!.State);
+    }
+
+    [Fact]
+    public async Task Handle_MentionsSwitchedOff_NoneReportedAndNoExtraCall()
+    {
+        PlantedSubject subject = orgs.OpenSeed.Subject("multi-module");
+        using CoreTestHost host = CoreTestHost.Create(orgs.Simulator, [orgs.Open], new Dictionary<string, string?> { ["ZohoDsr:ReportMentions"] = "false" });
+
+        FindRecordsResult off = await host.Get<FindInModuleHandler>().HandleAsync(new FindInModuleInput(orgs.Open.OrgId, "r-off", Cases, subject.Email), CancellationToken.None);
+        FindRecordsResult on = await FindAsync(orgs.Open, Cases, subject.Email, "r-on");
+
+        Assert.Empty(off.Mentions);
+        Assert.NotEmpty(on.Mentions);
+        Assert.Equal(on.RecordIds, off.RecordIds);
+        Assert.Equal(on.Spend.Calls - 1, off.Spend.Calls);
+    }
+
+    private static List<Mention> Ordered(IEnumerable<Mention> mentions)
+        => [.. mentions.OrderBy(m => m.Module, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal)];
 
     /// <summary>A contact whose Email is the email with spaces around it, and two that merely contain it; all written just now.</summary>
     private static (string Padded, string[] LookAlikes) InsertPaddedAndLookAlikes(SimOrg org, string email)

@@ -177,4 +177,20 @@ public sealed class DeletePhaseTests
         Assert.Equal(6, result.Records.Count(r => r.Outcome == RecordOutcomeKind.Failed && r.ZohoCode == ActivityFaultCodes.TransportError));
         Assert.StartsWith("6 of 7 records not deleted (TRANSPORT_ERROR: 6); DeleteBatch for module Calls failed (TRANSPORT_ERROR): Zoho could not be reached", result.Error);
     }
+
+    [Fact]
+    public async Task RunAsync_DeleteWithMentions_MentionsReportedButNeverDeleted()
+    {
+        var org = Org();
+        var mention = new Mention("Contacts", "m9", "Description");
+        org.FindMentions["Contacts"] = [mention];
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        Assert.Equal([mention], result.Mentions);
+        Assert.DoesNotContain("m9", org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch).SelectMany(d => d.RecordIds));
+        Assert.DoesNotContain(result.Records, r => r.RecordId == "m9");
+        Assert.DoesNotContain("m9", org.Deleted);
+    }
 }

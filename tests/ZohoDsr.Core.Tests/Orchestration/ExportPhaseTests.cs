@@ -50,4 +50,22 @@ public sealed class ExportPhaseTests
         Assert.Equal(parts.Count, parts.Select(p => p.Part).Distinct().Count());
         Assert.Equal(250, result.Modules.Single(m => m.Module == "Leads").Found);
     }
+
+    [Fact]
+    public async Task RunAsync_AccessWithMentions_ReportedInResultAndExportButNotAsRecords()
+    {
+        var org = Org();
+        Mention[] mentions = [new("Contacts", "m9", "Description"), new("Cases", "m1", "Description")];
+        org.FindMentions["Contacts"] = [mentions[0]];
+        org.FindMentions["Cases"] = [mentions[1]];
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Access));
+
+        Assert.Equal(DsrStatus.Completed, result.Status);
+        Assert.Equal([mentions[1], mentions[0]], result.Mentions);
+        Assert.Equal([mentions[1], mentions[0]], org.InputsOf<FinalizeExportInput>(ActivityNames.FinalizeExport).Single().Mentions);
+        Assert.DoesNotContain(result.Records, r => r.RecordId.StartsWith('m'));
+        Assert.DoesNotContain(org.InputsOf<ExportRecordsInput>(ActivityNames.ExportRecords).SelectMany(i => i.RecordIds), id => id.StartsWith('m'));
+        Assert.Equal(2, result.Modules.Single(m => m.Module == "Contacts").Found);
+    }
 }

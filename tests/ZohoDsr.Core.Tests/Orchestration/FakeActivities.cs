@@ -36,6 +36,9 @@ internal sealed class FakeActivities
     /// <summary>Module → the gaps its FindInModule or FindRelated result reports (parts it could not search).</summary>
     public Dictionary<string, ModuleGap[]> FindGaps { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Module → the mentions its FindInModule result reports (records holding the email only in free text).</summary>
+    public Dictionary<string, Mention[]> FindMentions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Related module → contact id → record ids.</summary>
     public Dictionary<string, Dictionary<string, string[]>> Related { get; } = new(StringComparer.Ordinal);
 
@@ -143,7 +146,12 @@ internal sealed class FakeActivities
                 input.Module.Module,
                 [.. Found.GetValueOrDefault(input.Module.Module, []).Where(id => !_deleted.Contains(id))],
                 FindMethod.Coql,
-                Found.GetValueOrDefault(input.Module.Module, []).Length + 1) { Spend = spend, Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []) };
+                Found.GetValueOrDefault(input.Module.Module, []).Length + 1)
+                {
+                    Spend = spend,
+                    Gaps = FindGaps.GetValueOrDefault(input.Module.Module, []),
+                    Mentions = FindMentions.GetValueOrDefault(input.Module.Module, []),
+                };
 
     private FindRecordsResult FindRelated(FindRelatedInput input, ActivityThrottle? throttle, ApiSpend spend)
     {

@@ -88,6 +88,14 @@ public sealed class DsrRequestTests(SimulatorFixture simulator, AzuriteFixture a
         Assert.Equal(result.CompletedAt!.Value.AddDays(60), result.RecycleBinRetainedUntil);
         Assert.Equal(deletable.Values.Sum(v => v.Count), scenario.Org.Counters.RecordsDeleted);
 
+        // Records that only mention the subject's email in Description are reported for review, and left alone.
+        string[] parents = ["Contacts", "Leads", "Cases"];
+        var planted = subject.Mentions.Where(m => parents.Contains(m.Module)).Select(m => $"{m.Module}/{m.Id}/{m.Field}").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(planted);
+        Assert.Equal(planted, result.Mentions.Select(m => $"{m.Module}/{m.Id}/{m.Field}").Order(StringComparer.Ordinal));
+        Assert.All(result.Mentions, m => Assert.True(scenario.Org.Exists(m.Module, m.Id)));
+        Assert.DoesNotContain(result.Records, r => result.Mentions.Any(m => m.Id == r.RecordId));
+
         // The audit is the proof, read as an auditor reads it: each deleted record once, from the DeleteBatch call that
         // deleted it; every line in the one vocabulary and saying who wrote it; the orchestration repeats no fact.
         var trail = await AuditTrail.ReadAsync(scenario.Host.Get<IExportStore>(), scenario.Org.OrgId, result.RequestId, CancellationToken.None);
