@@ -15,6 +15,7 @@ public sealed class CostScenarioTests
         Assert.Contains(report.Checks, c => c.Name.Contains("scan deletes subject 50", StringComparison.Ordinal));
         Assert.Contains(report.Checks, c => c.Name.EndsWith("self-reported calls equal the simulator's", StringComparison.Ordinal));
         Assert.Contains(report.Checks, c => c.Name.EndsWith("no more calls than the scan", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Name.EndsWith("the dry run's calls plus one GET per record", StringComparison.Ordinal));
         Assert.Contains("| ours calls |", markdown, StringComparison.Ordinal);
         Assert.Contains("## Where ours is above the lower bound", markdown, StringComparison.Ordinal);
         Assert.NotNull(report.Headline);
