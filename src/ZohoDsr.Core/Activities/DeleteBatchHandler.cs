@@ -20,8 +20,11 @@ public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<Delete
     /// <summary>Ids per delete call (Zoho's maximum).</summary>
     public const int MaxBatchSize = 100;
 
-    /// <summary>Our code for a record whose delete answer was lost twice: it may or may not be deleted (verification decides).</summary>
+    /// <summary>Our code for a record whose every delete answer was lost and that a read afterwards still found: not deleted.</summary>
     public const string OutcomeUnknownCode = "OUTCOME_UNKNOWN";
+
+    /// <summary>Delete calls sent for the same ids while their answers are lost, each after a read showing them still there.</summary>
+    public const int LostAnswerAttempts = 3;
 
     public Task<DeleteBatchResult> HandleAsync(DeleteBatchInput input, CancellationToken cancellationToken)
     {
@@ -171,35 +174,37 @@ public sealed class DeleteBatchHandler(ZohoActivityRunner runner, ILogger<Delete
 
     /// <summary>
     /// One delete call whose lost answer (<see cref="ZohoOutcomeUnknownException"/>) is reconciled, never repeated blindly:
-    /// the ids gone from the module read as <c>INVALID_DATA</c> (the recycle-bin check below tells deleted-by-us from not
-    /// found), the ids still there were not deleted and are sent once more; a second lost answer leaves them
-    /// <see cref="OutcomeUnknownCode"/>.
+    /// after each lost answer the ids gone from the module read as <c>INVALID_DATA</c> (the recycle-bin check below tells
+    /// deleted-by-us from not found) and only the ids still there are sent again, up to <see cref="LostAnswerAttempts"/>
+    /// calls. Ids whose every answer was lost and that a last read still finds are <see cref="OutcomeUnknownCode"/>.
     /// </summary>
     private static async Task<IReadOnlyList<ZohoDeleteResult>> DeleteAsync(ZohoCrmClient client, string module, List<string> ids, CancellationToken cancellationToken)
     {
-        try
+        var results = new List<ZohoDeleteResult>();
+        List<string> pending = ids;
+        for (int attempt = 1; ; attempt++)
         {
-            return await client.DeleteRecordsAsync(module, ids, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ZohoOutcomeUnknownException)
-        {
-            HashSet<string> present = await RecordPresence.PresentAsync(client, module, ids, cancellationToken).ConfigureAwait(false);
-            var results = ids.Where(id => !present.Contains(id)).Select(id => new ZohoDeleteResult(id, "INVALID_DATA", "error", null)).ToList();
-            if (present.Count == 0)
-            {
-                return results;
-            }
-
             try
             {
-                results.AddRange(await client.DeleteRecordsAsync(module, [.. ids.Where(present.Contains)], cancellationToken).ConfigureAwait(false));
+                results.AddRange(await client.DeleteRecordsAsync(module, pending, cancellationToken).ConfigureAwait(false));
+                return results;
             }
             catch (ZohoOutcomeUnknownException)
             {
-                results.AddRange(ids.Where(present.Contains).Select(id => new ZohoDeleteResult(id, OutcomeUnknownCode, "error", null)));
-            }
+                HashSet<string> present = await RecordPresence.PresentAsync(client, module, pending, cancellationToken).ConfigureAwait(false);
+                results.AddRange(pending.Where(id => !present.Contains(id)).Select(id => new ZohoDeleteResult(id, "INVALID_DATA", "error", null)));
+                pending = [.. pending.Where(present.Contains)];
+                if (pending.Count == 0)
+                {
+                    return results;
+                }
 
-            return results;
+                if (attempt == LostAnswerAttempts)
+                {
+                    results.AddRange(pending.Select(id => new ZohoDeleteResult(id, OutcomeUnknownCode, "error", null)));
+                    return results;
+                }
+            }
         }
     }
 }

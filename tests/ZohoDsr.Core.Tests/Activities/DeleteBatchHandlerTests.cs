@@ -109,6 +109,42 @@ public sealed class DeleteBatchHandlerTests(SimulatorFixture simulator) : IClass
     }
 
     [Fact]
+    public async Task Handle_AnswerLostTwiceTheSecondDeleteApplied_ReportedDeleted()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        DateTimeOffset received = TimeProvider.System.GetUtcNow();
+        string id = Insert(org, "Leads");
+        // The first delete never arrives (its connection drops), the second is applied and its answer lost.
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.DropConnection, Method = "DELETE", MaxTimes = 1 });
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.LostAnswerGatewayTimeout, Method = "DELETE", MaxTimes = 1 });
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-11", "Leads", [id], received), CancellationToken.None);
+
+        Assert.Equal([new RecordOutcome("Leads", id, RecordOutcomeKind.Deleted)], result.Outcomes);
+        Assert.True(org.IsInRecycleBin("Leads", id));
+        Assert.Equal(1, org.Counters.RecordsDeleted);
+    }
+
+    [Fact]
+    public async Task Handle_EveryDeleteAnswerLostAndNoneApplied_FailedOutcomeUnknownAfterThreeCalls()
+    {
+        SimOrg org = simulator.NewOrg();
+        using CoreTestHost host = CoreTestHost.Create(simulator.Host, [org]);
+        string id = Insert(org, "Leads");
+        org.Faults.AddRule(new SimFaultRule { Kind = FaultKind.DropConnection, Method = "DELETE" });
+
+        DeleteBatchResult result = await host.Get<DeleteBatchHandler>()
+            .HandleAsync(new DeleteBatchInput(org.OrgId, "r-12", "Leads", [id], TimeProvider.System.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal([new RecordOutcome("Leads", id, RecordOutcomeKind.Failed, DeleteBatchHandler.OutcomeUnknownCode)], result.Outcomes);
+        Assert.Equal(DeleteBatchHandler.LostAnswerAttempts, org.Faults.Rules[0].Fired);
+        org.Faults.Clear();
+        Assert.True(org.Exists("Leads", id));
+    }
+
+    [Fact]
     public async Task Handle_MoreThan100Ids_ThrowsBeforeCallingZoho()
     {
         SimOrg org = simulator.NewOrg();
