@@ -47,6 +47,7 @@ internal static class DeletePhase
         {
             // The step failed for good: every record it did not finish is failed, with the cause as its reason.
             FailUnfinished(run, toDelete, ex.Fault.Code);
+            run.SetStatus(DsrStatus.Running, DsrPhases.Delete);
             throw ex.Prefixed(NotDeleted(run, toDelete));
         }
 
@@ -96,8 +97,22 @@ internal static class DeletePhase
                 run.Audit(AuditActions.Failure, module, unfinished.Count, AuditOutcomes.Failed, code, unfinished);
             }
         }
+    }
 
-        run.SetStatus(DsrStatus.Running, DsrPhases.Delete);
+    /// <summary>
+    /// A delete (not a dry run) whose finding failed for good: nothing was deleted, so every record found so far that the
+    /// request would delete is reported failed with the fault's code, never left "found", and the error says how many.
+    /// </summary>
+    public static DsrStepFailedException FailFound(DsrRun run, OrgProfile profile, DsrStepFailedException failure)
+    {
+        SortedDictionary<string, List<string>> toDelete = Plan(run, profile);
+        if (toDelete.Count == 0)
+        {
+            return failure;
+        }
+
+        FailUnfinished(run, toDelete, failure.Fault.Code);
+        return failure.Prefixed(NotDeleted(run, toDelete));
     }
 
     private static bool IsFinal(RecordOutcomeKind kind) => kind is RecordOutcomeKind.Deleted or RecordOutcomeKind.NotFound or RecordOutcomeKind.Failed;

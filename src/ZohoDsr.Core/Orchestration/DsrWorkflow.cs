@@ -60,9 +60,17 @@ internal sealed class DsrWorkflow(IDsrOrchestrationContext context, DsrOrchestra
     private static async Task<DsrResult> RunStepsAsync(DsrRun run, DsrCalls calls)
     {
         var profile = await ResolvePhase.RunAsync(run, calls);
-        await FindPhase.RunAsync(run, calls, profile);
-        await RelatedPhase.RunAsync(run, calls, profile);
-        await NotesPhase.RunAsync(run, calls, profile);
+        try
+        {
+            await FindPhase.RunAsync(run, calls, profile);
+            await RelatedPhase.RunAsync(run, calls, profile);
+            await NotesPhase.RunAsync(run, calls, profile);
+        }
+        catch (DsrStepFailedException ex) when (run.Input.Type == DsrRequestType.Delete && !run.Input.DryRun)
+        {
+            throw DeletePhase.FailFound(run, profile, ex);
+        }
+
         return run.Input.Type == DsrRequestType.Access
             ? await ExportPhase.RunAsync(run, calls)
             : await DeletePhase.RunAsync(run, calls, profile);

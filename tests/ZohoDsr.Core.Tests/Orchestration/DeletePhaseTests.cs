@@ -179,6 +179,41 @@ public sealed class DeletePhaseTests
     }
 
     [Fact]
+    public async Task RunAsync_RefreshTokenRevokedWhileFinding_EveryFoundRecordFailedWithInvalidCodeNoneDeleted()
+    {
+        var org = Org();
+        org.Fail = (name, _, _) => name == ActivityNames.FindRelated
+            ? new ActivityFaultException(new ActivityFault(ActivityFaultCodes.InvalidCode), new InvalidOperationException("invalid_code"))
+            : null;
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.Empty(org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch));
+        Assert.Empty(org.Deleted);
+        Assert.DoesNotContain(result.Records, r => r.Outcome == RecordOutcomeKind.Found);
+        Assert.Equal(["Contacts/c1", "Contacts/c2", "Leads/l1"], Ids(result, RecordOutcomeKind.Failed));
+        Assert.All(result.Records.Where(r => r.Outcome == RecordOutcomeKind.Failed), r => Assert.Equal("invalid_code", r.ZohoCode));
+        Assert.StartsWith("3 of 3 records not deleted (invalid_code: 3); FindRelated for module ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(OrchestrationAudit(org), e => e.Action == AuditActions.Failure && e.Outcome == AuditOutcomes.Failed && e.Module == "Contacts");
+    }
+
+    [Fact]
+    public async Task RunAsync_DryRunWhoseFindingFails_ReportsNothingFailed()
+    {
+        var org = Org();
+        org.Fail = (name, _, _) => name == ActivityNames.FindRelated
+            ? new ActivityFaultException(new ActivityFault(ActivityFaultCodes.InvalidCode), new InvalidOperationException("invalid_code"))
+            : null;
+
+        var (result, _) = await RunAsync(org, Input(DsrRequestType.Delete, dryRun: true));
+
+        Assert.Equal(DsrStatus.Failed, result.Status);
+        Assert.DoesNotContain(result.Records, r => r.Outcome == RecordOutcomeKind.Failed);
+        Assert.StartsWith("FindRelated for module ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_DeleteWithMentions_MentionsReportedButNeverDeleted()
     {
         var org = Org();

@@ -113,7 +113,9 @@ public sealed class DsrCallsTests
         var (result, context) = await RunAsync(org, Input(DsrRequestType.Delete));
 
         Assert.Equal(DsrStatus.Failed, result.Status);
-        Assert.Equal("FindRelated for module Calls failed (ACTIVITY_FAILED): the activity failed on every attempt: see the exception in the instance's history", result.Error);
+        // Nothing was deleted: the records found before the step failed are failed with its code, never left "found".
+        Assert.Equal("4 of 4 records not deleted (ACTIVITY_FAILED: 4); FindRelated for module Calls failed (ACTIVITY_FAILED): the activity failed on every attempt: see the exception in the instance's history", result.Error);
+        Assert.DoesNotContain(result.Records, r => r.Outcome == RecordOutcomeKind.Found);
         Assert.Equal(Settings.ActivityRetry.MaxNumberOfAttempts, org.InputsOf<FindRelatedInput>(ActivityNames.FindRelated).Count(i => i.Module.Module == "Calls"));
         Assert.Contains(context.RetryPolicies, p => p.Name == ActivityNames.FindRelated && p.Retry == Settings.ActivityRetry);
         Assert.Empty(org.InputsOf<DeleteBatchInput>(ActivityNames.DeleteBatch));
