@@ -8,6 +8,6 @@ public sealed class ScenarioCatalogTests
         var names = ScenarioCatalog.All().Select(s => s.Name).ToList();
 
         Assert.Equal(names.Distinct(StringComparer.Ordinal).Count(), names.Count);
-        Assert.Equal(["cost", "engine", "scale-out", "seed-1m", "sim-throughput", "throughput"], names);
+        Assert.Equal(["cost", "engine", "scale-out", "seed-1m", "sim-throughput", "soak", "throughput"], names);
     }
 }
