@@ -129,7 +129,7 @@ public sealed class SoakScenario : IScenario
         int violations)
     {
         report.Note(string.Create(CultureInfo.InvariantCulture,
-            $"{work.Count:N0} requests submitted at once, access and delete alternating, over {Orgs} orgs (Standard, Professional, Enterprise in turn; 200 contacts, 100 leads, 50 cases, 2 related records per contact seeded in each). Each request has a subject of its own with {Shape.Total} records: {Shape}. Every tenth delete's case is locked. Zoho latency {latency.TotalMilliseconds:N0} ms ± {jitter.TotalMilliseconds:N0} ms; {ProductHost.EngineDescription}; Azurite in memory; {Environment.ProcessorCount} cores shared by host, simulator and Azurite."));
+            $"{work.Count:N0} requests submitted at once, access and delete alternating, over {Orgs} orgs (Standard, Professional, Enterprise in turn; 200 contacts, 100 leads, 50 cases, 2 related records per contact seeded in each). Each request has a subject of its own: {Shape} records. Every tenth delete's case is locked. Zoho latency {latency.TotalMilliseconds:N0} ms ± {jitter.TotalMilliseconds:N0} ms; {ProductHost.EngineDescription}; Azurite in memory; {Environment.ProcessorCount} cores shared by host, simulator and Azurite."));
         report.Note(SoakFaults.Description);
         report.Table(
             ["type", "requests", "completed", "failed", "canceled", "records reported deleted", "records reported failed", "p50", "p95", "max"],
@@ -162,8 +162,8 @@ public sealed class SoakScenario : IScenario
             ["fault", "fired"],
             fired.Select(p => (IReadOnlyList<object>)[p.Key, p.Value]));
         report.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Wall {wall.TotalMinutes:N1} min, {work.Count / wall.TotalMinutes:N1} requests/min. Zoho calls answered by the simulator: {calls:N0}, of which {faults:N0} were faults ({(double)faults / Math.Max(1, calls):P1}); 429s: {orgs.Sum(o => o.Bench.Org.Counters.ThrottledCalls):N0}; token refreshes: {orgs.Sum(o => o.Bench.Org.Counters.TokenRefreshes):N0}. Calls the requests reported (a call whose answer was lost is counted once it was sent): {reported:N0}."));
+            $"Wall {wall.TotalMinutes:N1} min, {work.Count / wall.TotalMinutes:N1} requests/min. Zoho calls answered by the simulator: {calls:N0}, of which {faults:N0} were faults ({100.0 * faults / Math.Max(1, calls):0.0}%); 429s: {orgs.Sum(o => o.Bench.Org.Counters.ThrottledCalls):N0}; token refreshes: {orgs.Sum(o => o.Bench.Org.Counters.TokenRefreshes):N0}. Calls the requests reported (a call whose answer was lost is counted once it was sent): {reported:N0}."));
         report.SetHeadline(string.Create(CultureInfo.InvariantCulture,
-            $"headline: {work.Count:N0} requests over {Orgs} orgs with {(double)faults / Math.Max(1, calls):P1} of Zoho's answers faulted: {done.Values.Count(v => v.Status == DsrStatus.Completed):N0} completed, {done.Values.Count(v => v.Status == DsrStatus.Failed):N0} failed with a cause, in {wall.TotalMinutes:N1} min; {violations:N0} differences between the reports and the simulator's truth"));
+            $"headline: {work.Count:N0} requests over {Orgs} orgs with {100.0 * faults / Math.Max(1, calls):0.0}% of Zoho's answers faulted: {done.Values.Count(v => v.Status == DsrStatus.Completed):N0} completed, {done.Values.Count(v => v.Status == DsrStatus.Failed):N0} failed with a cause, in {wall.TotalMinutes:N1} min; {violations:N0} differences between the reports and the simulator's truth"));
     }
 }
