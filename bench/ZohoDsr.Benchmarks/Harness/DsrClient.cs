@@ -64,13 +64,13 @@ public sealed class DsrClient : IDisposable
         return submitted;
     }
 
-    /// <summary>Polls the pending requests (4 at a time), pausing between rounds, until every one has ended.</summary>
+    /// <summary>Polls the pending requests (4 at a time), pausing between rounds, until every one has ended (by default within 30 minutes).</summary>
     public async Task<IReadOnlyDictionary<string, DsrStatusView>> WaitAllAsync(
-        IReadOnlyList<(string RequestId, string OrgId)> requests, TimeSpan pause, CancellationToken cancellationToken)
+        IReadOnlyList<(string RequestId, string OrgId)> requests, TimeSpan pause, CancellationToken cancellationToken, TimeSpan? within = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(within ?? Timeout);
         var done = new ConcurrentDictionary<string, DsrStatusView>(StringComparer.Ordinal);
         var pending = requests.ToList();
         while (pending.Count > 0)

@@ -86,7 +86,10 @@ public sealed class SoakScenario : IScenario
         var clock = Stopwatch.StartNew();
         IReadOnlyDictionary<string, DateTimeOffset> submitted = await host.Client.SubmitAllAsync(work.Select(w => w.Request).ToList(), cancellationToken);
         IReadOnlyDictionary<string, DsrStatusView> done = await host.Client.WaitAllAsync(
-            work.Select(w => (w.Request.RequestId!, w.Request.OrgId!)).ToList(), TimeSpan.FromMilliseconds(500), cancellationToken);
+            work.Select(w => (w.Request.RequestId!, w.Request.OrgId!)).ToList(),
+            options.Quick ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5),
+            cancellationToken,
+            within: TimeSpan.FromMinutes(options.Quick ? 30 : 150));
         clock.Stop();
         await stop.CancelAsync();
         await reissuer;
