@@ -40,7 +40,7 @@ public sealed class SoakChecks(ScenarioReport report, IReadOnlyList<SoakRequest>
     {
         ArgumentNullException.ThrowIfNull(done);
         int ended = work.Count(w => done.TryGetValue(w.Request.RequestId!, out DsrStatusView? v) && v.Status is DsrStatus.Completed or DsrStatus.Failed or DsrStatus.Canceled);
-        Add("every request ended", ended == work.Count, $"{ended} of {work.Count} completed, failed or canceled", ended == work.Count ? 0 : work.Count - ended);
+        Add("every request ended", ended == work.Count, $"{ended} of {work.Count} completed, failed or canceled", work.Count - ended);
     }
 
     public void ReportEqualsTruth(SoakRequest request, DsrStatusView view)

@@ -12,6 +12,9 @@ public static class SoakFaults
         + "a 429 storm (25 calls in a row) in every fifth org; every refresh token revoked once in two orgs, re-issued and stored in the host once the product has tried the revoked one; "
         + "every tenth delete's case locked (RECORD_LOCKED).";
 
+    /// <summary>The row of <see cref="Fired"/> for faults drawn from the rates, which the simulator counts together.</summary>
+    private const string RatesFired = "rates (429, 500, 503, drop, hang)";
+
     /// <summary>Arms the org's faults; <paramref name="index"/> picks the orgs with a storm or a revocation.</summary>
     public static void Arm(SoakOrg org, int index)
     {
@@ -86,7 +89,7 @@ public static class SoakFaults
                 byRules += rule.Fired;
             }
 
-            fired["rates (429, 500, 503, drop, hang)"] = fired.GetValueOrDefault("rates (429, 500, 503, drop, hang)") + org.Bench.Org.Counters.FaultsInjected - byRules;
+            fired[RatesFired] = fired.GetValueOrDefault(RatesFired) + org.Bench.Org.Counters.FaultsInjected - byRules;
         }
 
         return fired;

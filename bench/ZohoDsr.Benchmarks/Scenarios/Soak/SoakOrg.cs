@@ -19,7 +19,7 @@ public sealed class SoakOrg(BenchOrg bench)
     /// <summary>The rule revoking the org's refresh tokens mid-run, in the orgs that have one.</summary>
     public ZohoCrm.Simulator.SimFaultRule? Revocation { get; set; }
 
-    /// <summary>When a new refresh token was issued and stored after <see cref="Revocation"/> fired.</summary>
+    /// <summary>Whether a new refresh token was issued and stored after <see cref="Revocation"/> fired.</summary>
     public bool Reissued { get; set; }
 
     public void CountBefore()
