@@ -93,5 +93,51 @@ public sealed class DsrClient : IDisposable
         return done;
     }
 
+    /// <summary>
+    /// Keeps at most <paramref name="inFlight"/> requests running: submits that many, then, each time a poll round sees
+    /// requests end, submits as many more, until every request has ended within <paramref name="within"/>. This is how an
+    /// intake system with a backlog paces itself; returns each request's submission time and final status.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, DateTimeOffset> Submitted, IReadOnlyDictionary<string, DsrStatusView> Done)> RunPacedAsync(
+        IReadOnlyList<DsrRequest> requests, int inFlight, TimeSpan pause, TimeSpan within, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inFlight, 1);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(within);
+        var submitted = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var done = new ConcurrentDictionary<string, DsrStatusView>(StringComparer.Ordinal);
+        var running = new List<DsrRequest>();
+        int next = 0;
+        while (next < requests.Count || running.Count > 0)
+        {
+            int room = Math.Min(inFlight - running.Count, requests.Count - next);
+            if (room > 0)
+            {
+                List<DsrRequest> wave = requests.Skip(next).Take(room).ToList();
+                next += room;
+                foreach ((string id, DateTimeOffset at) in await SubmitAllAsync(wave, timeout.Token).ConfigureAwait(false))
+                {
+                    submitted[id] = at;
+                }
+
+                running.AddRange(wave);
+            }
+
+            await Task.Delay(pause, timeout.Token).ConfigureAwait(false);
+            await Parallel.ForEachAsync(running, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = timeout.Token }, async (r, ct) =>
+            {
+                DsrStatusView view = await StatusAsync(r.RequestId!, r.OrgId!, ct).ConfigureAwait(false);
+                if (view.Status is DsrStatus.Completed or DsrStatus.Failed or DsrStatus.Canceled)
+                {
+                    done[r.RequestId!] = view;
+                }
+            }).ConfigureAwait(false);
+            running.RemoveAll(r => done.ContainsKey(r.RequestId!));
+        }
+
+        return (submitted, done);
+    }
+
     public void Dispose() => _client.Dispose();
 }
